@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { commandDemo } from './demo.command';
+import { commandMigrate } from './migrate.command';
+import { commandStart, commandWorker } from './start.command';
+
+const program = new Command()
+  .name('regulars')
+  .description('Regulars (熟客): membership marketing and management')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description(
+    'run the server, admin console and worker (embedded database unless DATABASE_URL is set)',
+  )
+  .option('--no-worker', 'do not run jobs in this process (run `regulars worker` separately)')
+  .action(commandStart);
+
+program
+  .command('worker')
+  .description('run jobs only (for several worker processes sharing one PostgreSQL)')
+  .action(commandWorker);
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .option('--json', 'print the result as JSON')
+  .action(commandMigrate);
+
+program
+  .command('demo')
+  .description('create the demo business (a hot-pot restaurant) and print its sign-in details')
+  .option('--json', 'print the result as JSON')
+  .action(commandDemo);
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  console.error(`regulars: ${(err as Error).message}`);
+  process.exit(1);
+}

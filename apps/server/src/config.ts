@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+export type Config = {
+  /** Owner connection string; unset means the embedded database under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Base for links, QR codes and callbacks: what members and gateways can reach. */
+  publicUrl: string;
+  /** HMAC key for signed links and callbacks. Generated and kept under dataDir when unset. */
+  secret: string;
+  sessionIdleMinutes: number;
+  bodyLimitBytes: number;
+  /** Failed sign-ins before an account locks, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  logLevel: string;
+};
+
+const int = (v: string | undefined, fallback: number, name: string): number => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
+  return n;
+};
+
+/** Reads configuration from the environment (documented in docs/operations.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env.PORT, 3000, 'PORT');
+  const host = env.HOST || '127.0.0.1';
+  return {
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: env.REGULARS_DATA_DIR || 'data',
+    host,
+    port,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    secret: env.REGULARS_SECRET || '',
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 480, 'SESSION_IDLE_MINUTES'),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
+    lockoutThreshold: int(env.LOCKOUT_THRESHOLD, 5, 'LOCKOUT_THRESHOLD'),
+    lockoutMinutes: int(env.LOCKOUT_MINUTES, 15, 'LOCKOUT_MINUTES'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+/** Configuration for tests and tools: defaults with a throw-away secret. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}),
+    secret: randomBytes(32).toString('hex'),
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

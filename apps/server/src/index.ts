@@ -1,0 +1,14 @@
+export { loadConfig, testConfig, type Config } from './config';
+export { buildApp } from './http/app';
+export type { AppContext, AuthContext } from './http/context';
+export { AppError } from './http/errors';
+export { recordAudit, systemActor, type Actor } from './platform/audit';
+export { Events, type DomainEvent, type Subscriber } from './platform/events';
+export { Jobs } from './platform/jobs';
+export { openDatabase, startRegulars, type Running } from './runtime';
+export {
+  createDemoTenant,
+  createTenant,
+  DEMO_BUSINESS_CODE,
+  DEMO_PASSWORD,
+} from './modules/tenancy';

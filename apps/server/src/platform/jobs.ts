@@ -1,0 +1,83 @@
+import PgBoss from 'pg-boss';
+import { executorOf, type Tx } from '@regulars/db';
+
+/** A job's payload always names its tenant: the handler opens a transaction bound to it. */
+export type JobData = { tenantId: string } & Record<string, unknown>;
+export type JobHandler = (data: JobData, job: { id: string; name: string }) => Promise<void>;
+
+type QueueDef = { name: string; handler: JobHandler; batchSize: number };
+
+/**
+ * The job queue (pg-boss in the same PostgreSQL). Jobs are enqueued inside the transaction of
+ * their cause, so a rolled-back request leaves no job behind and a committed one always has it.
+ */
+export class Jobs {
+  private readonly queues = new Map<string, QueueDef>();
+  private boss: PgBoss | null = null;
+  private working = false;
+
+  constructor(private readonly ownerUrl: string) {}
+
+  /** Registers a queue and its handler; call before start(). */
+  define(name: string, handler: JobHandler, opts: { batchSize?: number } = {}): void {
+    if (this.queues.has(name)) throw new Error(`queue ${name} is defined twice`);
+    this.queues.set(name, { name, handler, batchSize: opts.batchSize ?? 10 });
+  }
+
+  /** Installs or upgrades the queue schema, creates the queues, and grants the app role. */
+  async start(opts: { work: boolean; pollingIntervalSeconds?: number }): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.ownerUrl,
+      max: 4,
+      supervise: opts.work,
+      schedule: opts.work,
+      application_name: 'regulars-jobs',
+    });
+    boss.on('error', (err) => console.error('job queue error:', err.message));
+    await boss.start();
+    for (const q of this.queues.values()) {
+      if (!(await boss.getQueue(q.name))) {
+        await boss.createQueue(q.name, { name: q.name, retryLimit: 5, retryBackoff: true });
+      }
+    }
+    await boss.getDb().executeSql(
+      `GRANT USAGE ON SCHEMA pgboss TO regulars_app;
+       GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pgboss TO regulars_app`,
+      [],
+    );
+    this.boss = boss;
+    if (opts.work) await this.work(opts.pollingIntervalSeconds ?? 2);
+  }
+
+  private async work(pollingIntervalSeconds: number): Promise<void> {
+    const boss = this.boss!;
+    this.working = true;
+    for (const q of this.queues.values()) {
+      await boss.work<JobData>(
+        q.name,
+        { batchSize: q.batchSize, pollingIntervalSeconds },
+        async (jobs) => {
+          for (const job of jobs) await q.handler(job.data, { id: job.id, name: job.name });
+        },
+      );
+    }
+  }
+
+  /** Enqueues a job in the caller's transaction. */
+  async enqueue(tx: Tx, name: string, data: JobData, opts: PgBoss.SendOptions = {}): Promise<void> {
+    if (!this.queues.has(name)) throw new Error(`unknown queue ${name}`);
+    if (!this.boss) throw new Error('the job queue is not started');
+    await this.boss.send(name, data, { ...opts, db: executorOf(tx) });
+  }
+
+  get isWorking(): boolean {
+    return this.working;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.boss) return;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.boss = null;
+    this.working = false;
+  }
+}

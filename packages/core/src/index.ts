@@ -1,0 +1,1 @@
+export { systemClock, testClock, type Clock, type TestClock } from './clock';

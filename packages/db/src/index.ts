@@ -1,0 +1,5 @@
+export { APP_ROLE, createDb, executorOf, type Db, type SqlExecutor, type Tx } from './connection';
+export { ensureDatabase, freePort, startEmbedded, type EmbeddedDatabase } from './embedded';
+export { listMigrations, migrate, type MigrationResult } from './migrate';
+export type * from './schema';
+export { sql } from 'kysely';
