@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +55,8 @@ export async function startEmbedded(
   const pgdata = join(root, 'pg');
   const secretFile = join(root, 'pg-password');
   await mkdir(root, { recursive: true });
+  // When run as root, the server runs as the `postgres` user, which must reach the folder.
+  if (userInfo().uid === 0) await chmod(root, 0o755);
   const fresh = !existsSync(join(pgdata, 'PG_VERSION'));
   let password: string;
   if (fresh || !existsSync(secretFile)) {
