@@ -43,6 +43,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every /api route with its declared access, in registration order. */
+    apiRoutes: { method: string; url: string; access: Access }[];
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */

@@ -4,6 +4,9 @@ import { resolveApiKey, resolveSession } from '../modules/tenancy';
 import { SESSION_COOKIE } from './context';
 import { AppError } from './errors';
 
+/** One /api route and who may call it: the table the role-matrix test is generated from. */
+export type ApiRoute = { method: string; url: string; access: Access };
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isPermission = (a: Access): a is Permission => (PERMISSIONS as readonly string[]).includes(a);
 
@@ -14,6 +17,8 @@ const isPermission = (a: Access): a is Permission => (PERMISSIONS as readonly st
  */
 export function installGuard(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
+  const table: ApiRoute[] = [];
+  app.decorate('apiRoutes', table);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -21,6 +26,9 @@ export function installGuard(app: FastifyInstance): void {
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     if (access !== 'public' && access !== 'authenticated' && !isPermission(access))
       throw new Error(`route ${route.url}: unknown permission ${access}`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    }
   });
 
   app.addHook('preHandler', async (req) => {
