@@ -25,7 +25,12 @@ export type TestApp = {
 
 /** The whole HTTP application on a fresh database, called in-process with app.inject. */
 export async function createTestApp(
-  opts: { config?: Partial<Config>; work?: boolean } = {},
+  opts: {
+    config?: Partial<Config>;
+    work?: boolean;
+    /** Runs before the queue starts: where modules' subscribers and queues are registered. */
+    setup?: (ctx: AppContext) => void;
+  } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
   const db = createDb(database.url, { max: 5 });
@@ -38,6 +43,7 @@ export async function createTestApp(
     jobs,
     events: new Events(db, jobs),
   };
+  opts.setup?.(ctx);
   await jobs.start({ work: opts.work ?? false, pollingIntervalSeconds: 0.5 });
   const app = await buildApp(ctx);
   await app.ready();
