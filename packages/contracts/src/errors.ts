@@ -56,6 +56,14 @@ export const ERRORS = {
       en: 'This Idempotency-Key was already used for a different request. Use a new key.',
     },
   },
+  'request.in_progress': {
+    status: 409,
+    message: {
+      'zh-CN': '使用同一个 Idempotency-Key 的请求仍在处理中。请稍后再试。',
+      'zh-TW': '使用同一個 Idempotency-Key 的請求仍在處理中。請稍後再試。',
+      en: 'A request with this Idempotency-Key is still being processed. Try again shortly.',
+    },
+  },
   'route.not_found': {
     status: 404,
     message: {

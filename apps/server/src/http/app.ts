@@ -17,6 +17,7 @@ import { registerTenancyRoutes } from '../modules/tenancy';
 import type { AppContext } from './context';
 import { installErrorHandler } from './error-handler';
 import { installGuard } from './guard';
+import { installIdempotency } from './idempotency';
 
 const adminDist = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
 
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   installErrorHandler(app);
   installGuard(app);
+  installIdempotency(app);
 
   await app.register(fastifySwagger, {
     openapi: {
