@@ -1,1 +1,8 @@
+export { cardNumber, isValidCardNumber, luhnDigit } from './card-number';
 export { systemClock, testClock, type Clock, type TestClock } from './clock';
+export { fromExcelSerial, parseDate, type DateResult } from './dates';
+export { maskAddress, maskEmail } from './masking';
+export { addressAs, surnameOf, type Gender, type Lang } from './names';
+export { maskPhone, normalizePhone, type Phone, type PhoneResult } from './phone';
+export { nameSearchKeys, type NameKeys } from './pinyin';
+export { cleanText, toHalfWidth } from './text';
