@@ -1,0 +1,97 @@
+import { ErrorBody, type Language } from '@regulars/contracts';
+
+/** An error the server reported: its code, and a message already in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+const state: { language: Language; csrfToken: string | null; fallbackMessage: string } = {
+  language: 'en',
+  csrfToken: null,
+  fallbackMessage: 'Network error',
+};
+
+/** What every request carries: the UI language and the session's CSRF token. */
+export function configureApi(patch: Partial<typeof state>): void {
+  Object.assign(state, patch);
+}
+
+/** Listeners told when the server says the session has ended (to show the sign-in page). */
+const signedOutListeners = new Set<() => void>();
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': state.language,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', state.fallbackMessage);
+  }
+  const text = await res.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (res.ok) return data as T;
+  const parsed = ErrorBody.safeParse(data);
+  const error = parsed.success
+    ? new ApiError(
+        res.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error.requestId,
+      )
+    : new ApiError(res.status, 'http', `${state.fallbackMessage} (HTTP ${res.status})`);
+  if (
+    res.status === 401 &&
+    (error.code === 'auth.session_expired' || error.code === 'auth.required') &&
+    !path.startsWith('/auth/')
+  )
+    signedOutListeners.forEach((l) => l());
+  throw error;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** A query string from the defined values of `params`. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

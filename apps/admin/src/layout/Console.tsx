@@ -1,0 +1,86 @@
+import { Layout, Menu, Typography } from 'antd';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { NAV, type NavItem } from '../nav';
+import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { HomePage } from '../pages/home/HomePage';
+import { NoPermission, NotFound } from '../pages/Results';
+import { RolesPage } from '../pages/roles/RolesPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StaffPage } from '../pages/staff/StaffPage';
+import { StoresPage } from '../pages/stores/StoresPage';
+import { useSession } from '../session';
+import { TopBar } from './TopBar';
+
+const PAGES: Record<string, ComponentType> = {
+  '/': HomePage,
+  '/settings': SettingsPage,
+  '/stores': StoresPage,
+  '/staff': StaffPage,
+  '/roles': RolesPage,
+  '/api-keys': ApiKeysPage,
+  '/audit': AuditPage,
+};
+
+/** The signed-in console: menu of what the role may open, top bar, and the current page. */
+export function Console() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const visible = NAV.filter((n) => !n.permission || session.can(n.permission));
+  const system = visible.filter((n) => n.group === 'system');
+  const toItem = (n: NavItem) => ({ key: n.path, icon: n.icon, label: t(n.label) });
+  const items = [
+    ...visible.filter((n) => n.group === 'main').map(toItem),
+    ...(system.length
+      ? [
+          {
+            type: 'group' as const,
+            key: 'system',
+            label: t('nav.system'),
+            children: system.map(toItem),
+          },
+        ]
+      : []),
+  ];
+  const selected = NAV.find((n) => n.path !== '/' && pathname.startsWith(n.path))?.path ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '18px 24px 14px', display: 'flex', alignItems: 'baseline', gap: 8 }}>
+          <Typography.Title level={4} style={{ margin: 0, color: session.tenant.brandColor }}>
+            {t('common.brand')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('common.brandSub')}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          aria-label={t('nav.label')}
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(e) => navigate(e.key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <TopBar />
+        <Layout.Content style={{ padding: 24 }}>
+          <Routes>
+            {NAV.map((n) => {
+              const Page = PAGES[n.path]!;
+              const allowed = !n.permission || session.can(n.permission);
+              return (
+                <Route key={n.path} path={n.path} element={allowed ? <Page /> : <NoPermission />} />
+              );
+            })}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

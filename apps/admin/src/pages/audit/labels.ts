@@ -1,0 +1,45 @@
+import type { TFunction } from 'i18next';
+import { ENTITY_LABELS, type AuditEntry, type Language } from '@regulars/contracts';
+
+/** What the tenancy module records; the filters also accept what later modules add. */
+export const ENTITY_TYPES = ['tenant', 'store', 'staff', 'role', 'api_key'];
+export const ACTIONS = [
+  'tenant.created',
+  'settings.updated',
+  'store.created',
+  'store.updated',
+  'staff.created',
+  'staff.updated',
+  'staff.signed_in',
+  'staff.signed_out',
+  'staff.locked',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'api_key.created',
+  'api_key.revoked',
+];
+
+export function entityLabel(type: string, lang: Language): string {
+  return ENTITY_LABELS[type]?.[lang] ?? type;
+}
+
+/** `role.created` reads `audit.actions.role.created`; unknown actions show as recorded. */
+export function actionLabel(t: TFunction, action: string): string {
+  return t(`audit.actions.${action}`, { defaultValue: action });
+}
+
+export function actorLabel(t: TFunction, e: AuditEntry): string {
+  switch (e.actorType) {
+    case 'staff':
+      return e.actorName ?? t('audit.actorStaff');
+    case 'api_key':
+      return t('audit.actorApiKey', { name: e.actorName ?? '' });
+    case 'member':
+      return t('audit.actorMember', { name: e.actorName ?? '' });
+    case 'system':
+      return e.actorName
+        ? t('audit.actorSystemNamed', { name: e.actorName })
+        : t('audit.actorSystem');
+  }
+}

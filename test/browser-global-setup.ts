@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '@regulars/db';
+import { createDemoTenant, DEMO_BUSINESS_CODE, startRegulars, testConfig } from '@regulars/server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export type TestRegulars = { baseUrl: string; stop(): Promise<void> };
+
+/**
+ * A whole Regulars (embedded PostgreSQL in a fresh temp folder, API, jobs, the built admin) on a
+ * free port. Browser tests that need an empty installation start their own with this.
+ */
+export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<TestRegulars> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'regulars-browser-'));
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const running = await startRegulars(testConfig({ dataDir, port, host: '127.0.0.1', publicUrl }), {
+    serve: true,
+    work: true,
+  });
+  if (opts.demo) await createDemoTenant(running.ctx);
+  return {
+    baseUrl: publicUrl,
+    async stop() {
+      await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Once per run: build the admin (tests never see a stale dist), then start one Regulars with the
+ * demo business loaded (business code `hotpot`, one account per built-in role).
+ */
+export default async function setup(project: TestProject) {
+  execFileSync('npm', ['run', 'build', '-w', '@regulars/admin'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    // Vitest sets NODE_ENV=test, which would give a development build of React.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const regulars = await startTestRegulars({ demo: true });
+  project.provide('baseUrl', regulars.baseUrl);
+  project.provide('demoBusinessCode', DEMO_BUSINESS_CODE);
+  return () => regulars.stop();
+}
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmentation
+  export interface ProvidedContext {
+    baseUrl: string;
+    demoBusinessCode: string;
+  }
+}
