@@ -21,6 +21,9 @@ export const PageQuery = z.strictObject({
 
 export const IdParams = z.strictObject({ id: Uuid });
 
+/** The version a write was based on (optimistic locking); versions count up from 1 in an int4. */
+export const Version = z.number().int().min(1).max(2_147_483_647);
+
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** Picks the best supported language from an Accept-Language header. */

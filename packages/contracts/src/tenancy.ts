@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Language, Uuid } from './common';
+import { IsoDateTime, Language, Uuid, Version } from './common';
 import { Permission, SystemRoleKey } from './permissions';
 
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -51,7 +51,7 @@ export const TenantSettingsUpdate = z.strictObject({
   quietHoursStart: TimeOfDay,
   quietHoursEnd: TimeOfDay,
   brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #c0392b'),
-  version: z.number().int(),
+  version: Version,
 });
 
 export const Store = z.object({
@@ -77,7 +77,7 @@ export const StoreCreate = z.strictObject({
   timeZone: TimeZone.nullable().default(null),
   active: z.boolean().default(true),
 });
-export const StoreUpdate = StoreCreate.extend({ version: z.number().int() });
+export const StoreUpdate = StoreCreate.extend({ version: Version });
 
 export const Role = z.object({
   roleId: Uuid,
@@ -92,7 +92,7 @@ export const RoleCreate = z.strictObject({
   name: Name,
   permissions: z.array(Permission).max(100),
 });
-export const RoleUpdate = RoleCreate.extend({ version: z.number().int() });
+export const RoleUpdate = RoleCreate.extend({ version: Version });
 
 export const Staff = z.object({
   staffId: Uuid,
@@ -124,7 +124,7 @@ export const StaffUpdate = z.strictObject({
   password: Password.optional(),
   /** Clears a lock-out after repeated failed sign-ins. */
   unlock: z.boolean().optional(),
-  version: z.number().int(),
+  version: Version,
 });
 
 export const ApiKey = z.object({
@@ -160,7 +160,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditQuery = z.strictObject({
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'expected the nextCursor of a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
