@@ -18,7 +18,9 @@ function validationIssues(err: FastifyError): Issue[] {
   }[];
   return raw.map((v) => {
     const issue = v.params?.issue;
-    const path = issue?.path?.length ? issue.path.join('.') : (v.instancePath ?? '').slice(1);
+    // The zod provider gives a JSON pointer (/admin/email); callers read it as admin.email.
+    const pointer = (v.instancePath ?? '').slice(1).replaceAll('/', '.');
+    const path = issue?.path?.length ? issue.path.join('.') : pointer;
     const where = `${err.validationContext ?? 'body'}${path ? '.' + path : ''}`;
     return { path: where, message: issue?.message ?? v.message ?? 'invalid' };
   });
