@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,9 +15,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerTenancyRoutes } from '../modules/tenancy';
 import type { AppContext } from './context';
-import { installErrorHandler } from './error-handler';
+import { installErrorHandler, languageOf } from './error-handler';
+import { AppError } from './errors';
 import { installGuard } from './guard';
 import { installIdempotency } from './idempotency';
+import { installNulCheck } from './nul-check';
 
 const adminDist = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
 
@@ -27,6 +29,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // A URL that cannot be decoded never reaches a route: answer it in the one error shape too.
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      const known =
+        err.code === 'FST_ERR_BAD_URL'
+          ? new AppError('request.invalid', { detail: 'the URL is not validly encoded' })
+          : new AppError('internal');
+      reply.header('x-request-id', req.id);
+      reply.status(known.status).send(known.body(languageOf(req), req.id));
+    },
     trustProxy: process.env.TRUST_PROXY === '1',
     logger: {
       level: ctx.config.logLevel,
@@ -39,6 +50,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   app.decorate('ctx', ctx);
+  // The API speaks JSON only: any other body is refused with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -61,6 +74,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   installErrorHandler(app);
+  installNulCheck(app);
   installGuard(app);
   installIdempotency(app);
 
