@@ -192,6 +192,40 @@ export const ERRORS = {
       en: 'At least one active system administrator must remain.',
     },
   },
+  'member.duplicate_phone': {
+    status: 409,
+    message: {
+      'zh-CN': '此手机号码已属于另一位会员（{card}）。请搜索该会员，或合并重复资料。',
+      'zh-TW': '此手機號碼已屬於另一位會員（{card}）。請搜尋該會員，或合併重複資料。',
+      en: 'This mobile number already belongs to another member ({card}). Find that member, or merge the duplicates.',
+    },
+  },
+  'member.invalid_phone': {
+    status: 400,
+    message: {
+      'zh-CN':
+        '无法识别电话号码「{value}」。请输入完整号码，例如 0912-345-678 或 +86 138 0013 8000。',
+      'zh-TW':
+        '無法辨識電話號碼「{value}」。請輸入完整號碼，例如 0912-345-678 或 +86 138 0013 8000。',
+      en: 'The phone number "{value}" is not recognised. Enter the full number, e.g. 0912-345-678 or +86 138 0013 8000.',
+    },
+  },
+  'member.invalid_time_zone': {
+    status: 400,
+    message: {
+      'zh-CN': '时区「{value}」无效，请使用如 Asia/Taipei 的 IANA 时区。',
+      'zh-TW': '時區「{value}」無效，請使用如 Asia/Taipei 的 IANA 時區。',
+      en: 'The time zone "{value}" is not valid; use an IANA zone such as Asia/Taipei.',
+    },
+  },
+  'custom_field.invalid': {
+    status: 400,
+    message: {
+      'zh-CN': '自定义栏位「{field}」的值不正确：{reason}',
+      'zh-TW': '自訂欄位「{field}」的值不正確：{reason}',
+      en: 'The custom field "{field}" has an invalid value: {reason}',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -223,7 +257,9 @@ export function errorMessage(
   return ERRORS[code].message[lang].replace(/\{(\w+)\}/g, (_, k: string) => {
     if (!(k in params)) return `{${k}}`;
     const v = String(params[k]);
-    return (k === 'entity' || k === 'field') && ENTITY_LABELS[v] ? ENTITY_LABELS[v][lang] : v;
+    return (k === 'entity' || k === 'field' || k === 'reason') && ENTITY_LABELS[v]
+      ? ENTITY_LABELS[v][lang]
+      : v;
   });
 }
 
@@ -238,4 +274,27 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   code: { 'zh-CN': '代码', 'zh-TW': '代碼', en: 'code' },
   name: { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'name' },
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
+  member: { 'zh-CN': '会员', 'zh-TW': '會員', en: 'member' },
+  custom_field: { 'zh-CN': '自定义栏位', 'zh-TW': '自訂欄位', en: 'custom field' },
+  external_id: { 'zh-CN': '外部编号', 'zh-TW': '外部編號', en: 'external id' },
+  key: { 'zh-CN': '代码', 'zh-TW': '代碼', en: 'key' },
+  'value.required': { 'zh-CN': '此栏位必填', 'zh-TW': '此欄位必填', en: 'a value is required' },
+  'value.not_number': { 'zh-CN': '应为数字', 'zh-TW': '應為數字', en: 'expected a number' },
+  'value.not_date': {
+    'zh-CN': '应为日期（如 1987-05-12）',
+    'zh-TW': '應為日期（如 1987-05-12）',
+    en: 'expected a date such as 1987-05-12',
+  },
+  'value.not_boolean': { 'zh-CN': '应为是或否', 'zh-TW': '應為是或否', en: 'expected yes or no' },
+  'value.not_text': { 'zh-CN': '应为文字', 'zh-TW': '應為文字', en: 'expected text' },
+  'value.unknown_option': {
+    'zh-CN': '不在可选项目中',
+    'zh-TW': '不在可選項目中',
+    en: 'not one of the allowed options',
+  },
+  'value.unknown_field': {
+    'zh-CN': '没有此栏位，请先在设定中建立',
+    'zh-TW': '沒有此欄位，請先在設定中建立',
+    en: 'no such field; define it in the settings first',
+  },
 };

@@ -2,3 +2,4 @@ export * from './common';
 export * from './errors';
 export * from './permissions';
 export * from './tenancy';
+export * from './members';

@@ -6,3 +6,10 @@ export { addressAs, surnameOf, type Gender, type Lang } from './names';
 export { maskPhone, normalizePhone, type Phone, type PhoneResult } from './phone';
 export { nameSearchKeys, type NameKeys } from './pinyin';
 export { cleanText, toHalfWidth } from './text';
+export {
+  validateCustomValues,
+  type CustomFieldDef,
+  type CustomProblem,
+  type CustomValue,
+} from './custom-fields';
+export { hanGrams, hasHan, memberSearchDoc, queryGrams, type SearchFields } from './member-search';

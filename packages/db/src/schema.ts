@@ -136,6 +136,66 @@ export type IdempotencyKeysTable = {
   created_at: GeneratedTimestamp;
 };
 
+export type TenantCountersTable = { tenant_id: string; counter: string; value: Generated<string> };
+
+export type CustomFieldsTable = {
+  tenant_id: string;
+  field_key: string;
+  label: Json;
+  type: string;
+  options: Json;
+  required: Generated<boolean>;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+};
+
+export type MembersTable = {
+  tenant_id: string;
+  member_id: string;
+  card_number: string;
+  name: string;
+  gender: Generated<string>;
+  birthday: string | null;
+  phone: string | null;
+  other_phones: Generated<string[]>;
+  email: string | null;
+  address: Generated<string>;
+  preferred_channel: string | null;
+  language: string | null;
+  time_zone: string | null;
+  home_store_id: string | null;
+  external_id: string | null;
+  source: string;
+  source_ref: Json;
+  field_sources: Json;
+  consents: Json;
+  custom: Json;
+  tags: Generated<string[]>;
+  search_latin: string;
+  name_initials: string;
+  name_grams: string[];
+  status: Generated<string>;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+};
+
+export type MemberConsentHistoryTable = {
+  tenant_id: string;
+  entry_id: Generated<string>;
+  member_id: string;
+  channel: string;
+  granted: boolean;
+  source: string;
+  actor_id: string | null;
+  at: GeneratedTimestamp;
+};
+
 /** The database as Kysely sees it. Each module adds its tables here as it grows. */
 export type Database = {
   tenants: TenantsTable;
@@ -148,4 +208,8 @@ export type Database = {
   domain_events: DomainEventsTable;
   event_deliveries: EventDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
+  tenant_counters: TenantCountersTable;
+  custom_fields: CustomFieldsTable;
+  members: MembersTable;
+  member_consent_history: MemberConsentHistoryTable;
 };

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { registerMembersRoutes } from '../modules/members';
 import { registerTenancyRoutes } from '../modules/tenancy';
 import type { AppContext } from './context';
 import { installErrorHandler, languageOf } from './error-handler';
@@ -106,7 +107,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(
     async (scope) => {
-      registerTenancyRoutes(scope.withTypeProvider<ZodTypeProvider>());
+      const api = scope.withTypeProvider<ZodTypeProvider>();
+      registerTenancyRoutes(api);
+      registerMembersRoutes(api);
     },
     { prefix: '/api' },
   );
