@@ -1,10 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MembersTables } from './schema-members';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamptz column with a default. */
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string | undefined, string>;
+
+export type TenantCountersTable = { tenant_id: string; counter: string; value: Generated<string> };
 
 export type TenantsTable = {
   tenant_id: string;
@@ -136,67 +139,7 @@ export type IdempotencyKeysTable = {
   created_at: GeneratedTimestamp;
 };
 
-export type TenantCountersTable = { tenant_id: string; counter: string; value: Generated<string> };
-
-export type CustomFieldsTable = {
-  tenant_id: string;
-  field_key: string;
-  label: Json;
-  type: string;
-  options: Json;
-  required: Generated<boolean>;
-  position: Generated<number>;
-  active: Generated<boolean>;
-  version: Generated<number>;
-  created_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
-};
-
-export type MembersTable = {
-  tenant_id: string;
-  member_id: string;
-  card_number: string;
-  name: string;
-  gender: Generated<string>;
-  birthday: string | null;
-  phone: string | null;
-  other_phones: Generated<string[]>;
-  email: string | null;
-  address: Generated<string>;
-  preferred_channel: string | null;
-  language: string | null;
-  time_zone: string | null;
-  home_store_id: string | null;
-  external_id: string | null;
-  source: string;
-  source_ref: Json;
-  field_sources: Json;
-  consents: Json;
-  custom: Json;
-  tags: Generated<string[]>;
-  search_latin: string;
-  name_initials: string;
-  name_grams: string[];
-  status: Generated<string>;
-  merged_into: string | null;
-  version: Generated<number>;
-  created_by: string | null;
-  created_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
-};
-
-export type MemberConsentHistoryTable = {
-  tenant_id: string;
-  entry_id: Generated<string>;
-  member_id: string;
-  channel: string;
-  granted: boolean;
-  source: string;
-  actor_id: string | null;
-  at: GeneratedTimestamp;
-};
-
-/** The database as Kysely sees it. Each module adds its tables here as it grows. */
+/** The database as Kysely sees it: the platform's tables and each module's (schema-<module>.ts). */
 export type Database = {
   tenants: TenantsTable;
   stores: StoresTable;
@@ -209,7 +152,4 @@ export type Database = {
   event_deliveries: EventDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
   tenant_counters: TenantCountersTable;
-  custom_fields: CustomFieldsTable;
-  members: MembersTable;
-  member_consent_history: MemberConsentHistoryTable;
-};
+} & MembersTables;
