@@ -9,6 +9,7 @@ import {
   systemActor,
   testConfig,
   type AppContext,
+  setupModules,
   type Config,
 } from '@regulars/server';
 import type { SystemRoleKey } from '@regulars/contracts';
@@ -43,6 +44,7 @@ export async function createTestApp(
     jobs,
     events: new Events(db, jobs),
   };
+  setupModules(ctx);
   opts.setup?.(ctx);
   await jobs.start({ work: opts.work ?? false, pollingIntervalSeconds: 0.5 });
   const app = await buildApp(ctx);

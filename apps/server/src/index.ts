@@ -5,6 +5,7 @@ export { AppError } from './http/errors';
 export { recordAudit, systemActor, type Actor } from './platform/audit';
 export { Events, type DomainEvent, type Subscriber } from './platform/events';
 export { Jobs } from './platform/jobs';
+export { setupModules } from './modules';
 export { openDatabase, startRegulars, type Running } from './runtime';
 export {
   createDemoTenant,

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { Events } from './platform/events';
+import { setupModules } from './modules';
 import { Jobs } from './platform/jobs';
 
 export type Running = {
@@ -64,6 +65,7 @@ export async function startRegulars(
     jobs,
     events: new Events(db, jobs),
   };
+  setupModules(ctx);
   await jobs.start({ work: opts.work });
   let app: FastifyInstance | null = null;
   let listening: string | null = null;

@@ -13,8 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { registerMembersRoutes } from '../modules/members';
-import { registerTenancyRoutes } from '../modules/tenancy';
+import { registerModuleRoutes } from '../modules';
 import type { AppContext } from './context';
 import { installErrorHandler, languageOf } from './error-handler';
 import { AppError } from './errors';
@@ -108,8 +107,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(
     async (scope) => {
       const api = scope.withTypeProvider<ZodTypeProvider>();
-      registerTenancyRoutes(api);
-      registerMembersRoutes(api);
+      registerModuleRoutes(api);
     },
     { prefix: '/api' },
   );

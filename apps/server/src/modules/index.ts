@@ -1,0 +1,22 @@
+import type { AppContext } from '../http/context';
+import type { Api } from '../http/routes';
+import { registerMembersRoutes } from './members';
+import { registerTenancyRoutes } from './tenancy';
+
+/**
+ * The modules, in their order of dependency. Each may define job queues and subscribe to
+ * events (before the queue starts) and register its routes.
+ */
+const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }[] = [
+  { routes: registerTenancyRoutes },
+  { routes: registerMembersRoutes },
+];
+
+/** Queues and event subscribers of every module; call once, before the job queue starts. */
+export function setupModules(ctx: AppContext): void {
+  for (const m of MODULES) m.setup?.(ctx);
+}
+
+export function registerModuleRoutes(api: Api): void {
+  for (const m of MODULES) m.routes(api);
+}
