@@ -11,8 +11,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 export type TestRegulars = { baseUrl: string; stop(): Promise<void> };
 
 /**
- * A whole Regulars (embedded PostgreSQL in a fresh temp folder, API, jobs, the built admin) on a
- * free port. Browser tests that need an empty installation start their own with this.
+ * A whole Regulars in this process (embedded PostgreSQL in a fresh temp folder, API, jobs, the
+ * built admin) on a free port, optionally with the demo business loaded.
  */
 export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<TestRegulars> {
   const dataDir = await mkdtemp(join(tmpdir(), 'regulars-browser-'));

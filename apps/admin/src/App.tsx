@@ -34,7 +34,14 @@ function Themed() {
   return (
     <ConfigProvider
       locale={ANTD_LOCALES[lang]}
-      theme={{ token: { colorPrimary: brand, borderRadius: 6, fontFamily: fontFamilyFor(lang) } }}
+      theme={{
+        token: {
+          colorPrimary: brand,
+          colorLink: brand,
+          borderRadius: 6,
+          fontFamily: fontFamilyFor(lang),
+        },
+      }}
     >
       <AntApp>
         <BrowserRouter basename="/admin">

@@ -119,6 +119,10 @@ export async function apiAs(page: Page, baseUrl: string) {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(IMAGES, { recursive: true });
-  await page.waitForTimeout(300); // let animations (drawers, messages) settle
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.waitForTimeout(400); // let animations (drawers, messages, focus rings) settle
   await page.screenshot({ path: join(IMAGES, name), type: name.endsWith('.jpg') ? 'jpeg' : 'png' });
 }

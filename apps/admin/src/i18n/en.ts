@@ -115,6 +115,8 @@ export const en = {
     subtitle: 'This page does not exist. Check the address or go back home.',
   },
   settings: {
+    sectionBusiness: 'Business',
+    sectionRegion: 'Region and language',
     description: 'How your business appears and behaves for staff and members.',
     name: 'Business name',
     slugHelp: 'The business code staff sign in with; it cannot be changed.',

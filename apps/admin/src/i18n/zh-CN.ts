@@ -112,6 +112,8 @@ export const zhCN: Messages = {
     subtitle: '此页面不存在，请检查网址或返回首页。',
   },
   settings: {
+    sectionBusiness: '基本资料',
+    sectionRegion: '地区与语言',
     description: '您的企业在员工和会员面前的样子与运作方式。',
     name: '企业名称',
     slugHelp: '员工登录时使用的企业代码，创建后不能修改。',

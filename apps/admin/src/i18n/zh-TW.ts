@@ -112,6 +112,8 @@ export const zhTW: Messages = {
     subtitle: '此頁面不存在，請檢查網址或回到首頁。',
   },
   settings: {
+    sectionBusiness: '基本資料',
+    sectionRegion: '地區與語言',
     description: '您的企業在員工與會員面前的樣貌與運作方式。',
     name: '企業名稱',
     slugHelp: '員工登入時使用的企業代碼，建立後無法修改。',

@@ -21,7 +21,9 @@ export const ACTIONS = [
 ];
 
 export function entityLabel(type: string, lang: Language): string {
-  return ENTITY_LABELS[type]?.[lang] ?? type;
+  const label = ENTITY_LABELS[type]?.[lang] ?? type;
+  // The labels are written to sit inside sentences; a column shows them as names.
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** `role.created` reads `audit.actions.role.created`; unknown actions show as recorded. */

@@ -27,8 +27,10 @@ export function HomePage() {
             {store?.name ?? t('home.allStores')}
           </Descriptions.Item>
         </Descriptions>
-        <Typography.Text type="secondary">{t('home.permissions')}</Typography.Text>
-        <Space size={[4, 8]} wrap style={{ marginTop: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+          {t('home.permissions')}
+        </Typography.Paragraph>
+        <Space size={[4, 8]} wrap>
           {session.permissions.map((p) => (
             <Tag key={p} color="default">
               {PERMISSION_LABELS[p][lang]}

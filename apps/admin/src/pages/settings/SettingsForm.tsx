@@ -3,7 +3,7 @@ import {
   Button,
   ColorPicker,
   Col,
-  Divider,
+  Typography,
   Form,
   Input,
   Row,
@@ -53,7 +53,7 @@ export function SettingsForm(props: {
       layout="vertical"
       initialValues={s}
       onFinish={props.onSave}
-      style={{ maxWidth: 760 }}
+      style={{ maxWidth: 960 }}
     >
       {props.error && (
         <Alert
@@ -72,8 +72,9 @@ export function SettingsForm(props: {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Row gutter={16}>
-        <Col span={16}>
+      <Section title={t('settings.sectionBusiness')} />
+      <Row gutter={24}>
+        <Col span={12}>
           <Form.Item
             name="name"
             label={t('settings.name')}
@@ -82,7 +83,7 @@ export function SettingsForm(props: {
             <Input />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item label={t('setup.businessCode')} tooltip={t('settings.slugHelp')}>
             <Space>
               <Input value={s.slug} disabled />
@@ -90,6 +91,18 @@ export function SettingsForm(props: {
             </Space>
           </Form.Item>
         </Col>
+        <Col span={6}>
+          <Form.Item
+            name="brandColor"
+            label={t('settings.brandColor')}
+            getValueFromEvent={(c: { toHexString(): string }) => c.toHexString()}
+          >
+            <ColorPicker showText disabledAlpha />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Section title={t('settings.sectionRegion')} />
+      <Row gutter={24}>
         <Col span={8}>
           <Form.Item name="defaultLanguage" label={t('settings.defaultLanguage')}>
             <Select options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
@@ -98,15 +111,6 @@ export function SettingsForm(props: {
         <Col span={8}>
           <Form.Item name="timeZone" label={t('settings.timeZone')}>
             <Select showSearch options={timeZoneOptions()} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="brandColor"
-            label={t('settings.brandColor')}
-            getValueFromEvent={(c: { toHexString(): string }) => c.toHexString()}
-          >
-            <ColorPicker showText disabledAlpha />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -119,33 +123,26 @@ export function SettingsForm(props: {
             <Select showSearch options={countryOptions(lang)} />
           </Form.Item>
         </Col>
-        <Col span={8}>
+        <Col span={16}>
           <Form.Item
             name="rocDates"
             label={t('settings.rocDates')}
-            tooltip={t('settings.rocDatesHelp')}
+            extra={t('settings.rocDatesHelp')}
             valuePropName="checked"
           >
             <Switch />
           </Form.Item>
         </Col>
       </Row>
-      <Divider titlePlacement="start" plain>
-        {t('settings.quietHours')}
-      </Divider>
-      <Row gutter={16}>
+      <Section title={t('settings.quietHours')} help={t('settings.quietHelp')} />
+      <Row gutter={24}>
         <Col span={8}>
           <Form.Item name="quietHoursStart" label={t('settings.quietFrom')} rules={[time]}>
             <Input placeholder="21:00" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item
-            name="quietHoursEnd"
-            label={t('settings.quietUntil')}
-            rules={[time]}
-            extra={t('settings.quietHelp')}
-          >
+          <Form.Item name="quietHoursEnd" label={t('settings.quietUntil')} rules={[time]}>
             <Input placeholder="09:00" />
           </Form.Item>
         </Col>
@@ -154,5 +151,16 @@ export function SettingsForm(props: {
         {t('common.save')}
       </Button>
     </Form>
+  );
+}
+
+function Section({ title, help }: { title: string; help?: string }) {
+  return (
+    <div style={{ margin: '8px 0 16px' }}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      {help && <Typography.Text type="secondary">{help}</Typography.Text>}
+    </div>
   );
 }
