@@ -49,6 +49,8 @@ describe('first run on an empty installation', () => {
       expect(await see(page.getByTestId('business-name'))).toBe('小巷烘焙坊');
       expect(await see(page.getByTestId('role-name'))).toBe('系統管理員');
       expect(await menuItems(page)).toContain('企業設定');
+      // A business without stores (or with one) has nothing to switch between.
+      expect(await page.getByTestId('store-switch').count()).toBe(0);
     } finally {
       await context.close();
     }

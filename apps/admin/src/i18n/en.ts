@@ -23,6 +23,7 @@ export const en = {
     refresh: 'Refresh',
     copy: 'Copy',
     copied: 'Copied',
+    listSeparator: ', ',
     backHome: 'Back to home',
   },
   form: {
@@ -209,6 +210,7 @@ export const en = {
   },
   audit: {
     description: 'Who saw and changed what. Times are in the business time zone ({{timeZone}}).',
+    descriptionLocal: "Who saw and changed what. Times are in this browser's time zone.",
     time: 'Time',
     actor: 'By',
     action: 'Action',

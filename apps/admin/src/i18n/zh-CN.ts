@@ -24,6 +24,7 @@ export const zhCN: Messages = {
     refresh: '刷新',
     copy: '复制',
     copied: '已复制',
+    listSeparator: '、',
     backHome: '返回首页',
   },
   form: {
@@ -202,6 +203,7 @@ export const zhCN: Messages = {
   },
   audit: {
     description: '谁查看或修改了什么。时间按企业时区（{{timeZone}}）显示。',
+    descriptionLocal: '谁查看或修改了什么。时间按此浏览器的时区显示。',
     time: '时间',
     actor: '操作人',
     action: '动作',

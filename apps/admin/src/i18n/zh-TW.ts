@@ -24,6 +24,7 @@ export const zhTW: Messages = {
     refresh: '重新整理',
     copy: '複製',
     copied: '已複製',
+    listSeparator: '、',
     backHome: '回到首頁',
   },
   form: {
@@ -203,6 +204,7 @@ export const zhTW: Messages = {
   },
   audit: {
     description: '誰檢視或修改了什麼。時間以企業時區（{{timeZone}}）顯示。',
+    descriptionLocal: '誰檢視或修改了什麼。時間以此瀏覽器的時區顯示。',
     time: '時間',
     actor: '操作者',
     action: '動作',

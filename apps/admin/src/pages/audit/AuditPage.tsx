@@ -56,7 +56,10 @@ export function AuditPage() {
 
   const tz = settings.data?.timeZone;
   return (
-    <Page title={t('nav.audit')} description={t('audit.description', { timeZone: tz ?? '…' })}>
+    <Page
+      title={t('nav.audit')}
+      description={tz ? t('audit.description', { timeZone: tz }) : t('audit.descriptionLocal')}
+    >
       <ErrorAlert error={error} />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>

@@ -36,8 +36,8 @@ export function DemoCard() {
       <Card title={t('setup.demoReadyTitle')} data-testid="demo-accounts">
         <Alert type="success" showIcon title={t('setup.demoReady')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph>
-          {t('setup.businessCode')}:{' '}
-          <Typography.Text code copyable>
+          <Typography.Text type="secondary">{t('setup.businessCode')}</Typography.Text>{' '}
+          <Typography.Text code copyable={{ tooltips: [t('common.copy'), t('common.copied')] }}>
             {demo.businessCode}
           </Typography.Text>
         </Typography.Paragraph>

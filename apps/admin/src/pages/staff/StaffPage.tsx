@@ -63,7 +63,9 @@ export function StaffPage() {
               render: (_, s) =>
                 s.storeIds === null
                   ? t('staff.allStores')
-                  : s.storeIds.map((id) => storeById.get(id)?.name ?? id).join('、'),
+                  : s.storeIds
+                      .map((id) => storeById.get(id)?.name ?? id)
+                      .join(t('common.listSeparator')),
             },
             {
               title: t('staff.language'),
