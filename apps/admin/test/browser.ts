@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   chromium,
@@ -9,8 +10,14 @@ import {
 } from 'playwright-core';
 import type { Language } from '@regulars/contracts';
 
-/** Where the screenshots that the docs show are kept. */
-const IMAGES = resolve(import.meta.dirname, '../../../docs/images');
+/**
+ * Screenshots are always taken; they replace the ones the docs show (docs/images) only when
+ * UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the working tree clean.
+ */
+const IMAGES =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../../../docs/images')
+    : join(tmpdir(), 'regulars-screenshots');
 
 export const DEMO_PASSWORD = 'regulars-demo';
 export const DEMO_ACCOUNTS = {

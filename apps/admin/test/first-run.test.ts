@@ -26,7 +26,7 @@ describe('first run on an empty installation', () => {
     const { context, page } = await openPage(browser, { locale: 'zh-TW' });
     try {
       await page.goto(`${baseUrl}/admin/`);
-      expect(await see(page.locator('h2'))).toBe('歡迎使用熟客');
+      expect(await see(page.getByRole('heading', { name: '歡迎使用熟客' }))).toBe('歡迎使用熟客');
       await page.locator('#name').fill('小巷烘焙坊');
       await page.locator('#slug').fill('Bad Code!');
       await page.locator('#adminName').fill('王小明');

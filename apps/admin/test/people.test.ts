@@ -109,7 +109,7 @@ describe('staff and roles', () => {
       // Enough entries for a second page: 55 edits of a custom role.
       const api = await apiAs(page, baseUrl);
       const res = await api.post('/roles', {
-        name: `Auditor ${Date.now()}`,
+        name: `Auditor ${Date.now().toString(36).slice(-4)}`,
         permissions: ['audit.view'],
       });
       let role = await res.json();

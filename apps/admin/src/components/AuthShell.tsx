@@ -24,7 +24,7 @@ export function AuthShell({ children, width = 420 }: { children: ReactNode; widt
         </Flex>
         <LanguageSwitch variant="outlined" />
       </Flex>
-      <Flex justify="center" align="flex-start" style={{ flex: 1, padding: '24px 16px 48px' }}>
+      <Flex justify="center" align="flex-start" style={{ flex: 1, padding: '8px 16px 48px' }}>
         <div style={{ width: '100%', maxWidth: width }}>{children}</div>
       </Flex>
     </div>

@@ -103,7 +103,7 @@ export function SetupForm() {
             </Form.Item>
           </Col>
         </Row>
-        <Divider titlePlacement="start" plain>
+        <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
           {t('setup.adminTitle')}
         </Divider>
         <Row gutter={16}>

@@ -9,7 +9,7 @@ export function SetupPage() {
   const { t } = useTranslation();
   return (
     <AuthShell width={1040}>
-      <Typography.Title level={2} style={{ marginTop: 8 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('setup.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>

@@ -47,7 +47,7 @@ export function SignInPage({ prefill, expired }: { prefill?: SignInPrefill; expi
 
   return (
     <AuthShell>
-      <Card style={{ marginTop: 48, boxShadow: '0 6px 24px rgba(0,0,0,0.06)' }}>
+      <Card style={{ marginTop: 64, boxShadow: '0 6px 24px rgba(0,0,0,0.06)' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('signIn.title')}
         </Typography.Title>
