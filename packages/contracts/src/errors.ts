@@ -226,6 +226,46 @@ export const ERRORS = {
       en: 'The custom field "{field}" has an invalid value: {reason}',
     },
   },
+  'category.cycle': {
+    status: 409,
+    message: {
+      'zh-CN': '分类不能放在它自己的子分类之下。',
+      'zh-TW': '分類不能放在它自己的子分類之下。',
+      en: 'A category cannot be placed under one of its own sub-categories.',
+    },
+  },
+  'attachment.type_not_allowed': {
+    status: 415,
+    message: {
+      'zh-CN': '只能附加 PNG、JPEG、GIF、PDF 或纯文字档案（最大 5 MB）。',
+      'zh-TW': '只能附加 PNG、JPEG、GIF、PDF 或純文字檔案（最大 5 MB）。',
+      en: 'Only PNG, JPEG, GIF, PDF or plain-text files (up to 5 MB) can be attached.',
+    },
+  },
+  'purchase.unknown_line': {
+    status: 400,
+    message: {
+      'zh-CN': '第 {line} 项没有名称，且其 SKU 不在商品目录中。请提供名称或已有的 SKU。',
+      'zh-TW': '第 {line} 項沒有名稱，且其 SKU 不在商品目錄中。請提供名稱或既有的 SKU。',
+      en: 'Line {line} has no name and its SKU is not in the catalog. Give a name or a known SKU.',
+    },
+  },
+  'purchase.external_id_conflict': {
+    status: 409,
+    message: {
+      'zh-CN': '外部编号 {externalId} 已用于另一笔不同的消费（会员或金额不同）。',
+      'zh-TW': '外部編號 {externalId} 已用於另一筆不同的消費（會員或金額不同）。',
+      en: 'External id {externalId} was already used for a different purchase (another member or amount).',
+    },
+  },
+  'relation.self': {
+    status: 400,
+    message: {
+      'zh-CN': '会员不能与自己建立关系。',
+      'zh-TW': '會員不能與自己建立關係。',
+      en: 'A member cannot be related to themselves.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -275,7 +315,17 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   name: { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'name' },
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   member: { 'zh-CN': '会员', 'zh-TW': '會員', en: 'member' },
+  import: { 'zh-CN': '导入', 'zh-TW': '匯入', en: 'import' },
   custom_field: { 'zh-CN': '自定义栏位', 'zh-TW': '自訂欄位', en: 'custom field' },
+  category: { 'zh-CN': '商品分类', 'zh-TW': '商品分類', en: 'category' },
+  product: { 'zh-CN': '商品', 'zh-TW': '商品', en: 'product' },
+  sku: { 'zh-CN': 'SKU', 'zh-TW': 'SKU', en: 'SKU' },
+  purchase: { 'zh-CN': '消费记录', 'zh-TW': '消費記錄', en: 'purchase' },
+  note: { 'zh-CN': '记事', 'zh-TW': '記事', en: 'note' },
+  attachment: { 'zh-CN': '附件', 'zh-TW': '附件', en: 'attachment' },
+  task: { 'zh-CN': '工作', 'zh-TW': '工作', en: 'task' },
+  anniversary: { 'zh-CN': '纪念日', 'zh-TW': '紀念日', en: 'anniversary' },
+  relation: { 'zh-CN': '亲友关系', 'zh-TW': '親友關係', en: 'relation' },
   external_id: { 'zh-CN': '外部编号', 'zh-TW': '外部編號', en: 'external id' },
   key: { 'zh-CN': '代码', 'zh-TW': '代碼', en: 'key' },
   'value.required': { 'zh-CN': '此栏位必填', 'zh-TW': '此欄位必填', en: 'a value is required' },

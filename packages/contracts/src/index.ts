@@ -3,3 +3,5 @@ export * from './errors';
 export * from './permissions';
 export * from './tenancy';
 export * from './members';
+export * from './catalog';
+export * from './timeline';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Language, Uuid } from './common';
+import { IsoDateTime, Language, Uuid, Version } from './common';
 
 export const Gender = z.enum(['female', 'male', 'other', 'unknown']);
 export const Channel = z.enum(['sms', 'email', 'line', 'wechat', 'app']);
@@ -15,7 +15,10 @@ export const MemberSource = z.enum([
   'api',
 ]);
 export type MemberSource = z.infer<typeof MemberSource>;
-const IsoDate = z.iso.date();
+/** A calendar date between 1900 and 2100 (what a person's dates can be). */
+const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'expected a date between 1900 and 2100');
 const Tag = z.string().trim().min(1).max(40);
 
 export const CustomFieldType = z.enum(['text', 'number', 'date', 'boolean', 'choice', 'choices']);
@@ -52,7 +55,7 @@ export const CustomFieldCreate = z.strictObject({
 });
 export const CustomFieldUpdate = CustomFieldCreate.omit({ key: true, type: true }).extend({
   active: z.boolean(),
-  version: z.number().int(),
+  version: Version,
 });
 
 export const CustomValue = z.union([
@@ -104,7 +107,7 @@ export const MemberUpdate = z.strictObject({
   externalId: z.string().trim().min(1).max(100).nullable().optional(),
   tags: z.array(Tag).max(100).optional(),
   custom: z.record(z.string(), CustomValue).optional(),
-  version: z.number().int(),
+  version: Version,
 });
 export type MemberUpdate = z.infer<typeof MemberUpdate>;
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CatalogTables } from './schema-catalog';
 import type { MembersTables } from './schema-members';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -152,4 +153,5 @@ export type Database = {
   event_deliveries: EventDeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
   tenant_counters: TenantCountersTable;
-} & MembersTables;
+} & MembersTables &
+  CatalogTables;

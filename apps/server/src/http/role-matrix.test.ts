@@ -71,6 +71,8 @@ type Rule = {
   reached?: Outcome;
   /** Works on a staff session only: an API key, although authenticated, is told to sign in. */
   sessionOnly?: true;
+  /** A second permission the row in the sample request needs (someone else's note). */
+  alsoNeeds?: Permission;
 };
 
 /**
@@ -273,6 +275,193 @@ const ROUTES: Record<string, Rule> = {
       return { url: `/api/members/${member.memberId}` };
     },
   },
+  'GET /api/product-categories': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/product-categories' }),
+  },
+  'POST /api/product-categories': {
+    access: 'settings.maintain',
+    request: (fx) => ({
+      url: '/api/product-categories',
+      payload: { name: `Category ${fx.next()}` },
+    }),
+  },
+  'PUT /api/product-categories/:id': {
+    access: 'settings.maintain',
+    request: async (fx) => {
+      const all = (await fx.read('/api/product-categories')) as Json[];
+      const { version } = all.find((c) => c.categoryId === fx.categoryId)!;
+      return {
+        url: `/api/product-categories/${fx.categoryId}`,
+        payload: { name: `Sauces ${fx.next()}`, version },
+      };
+    },
+  },
+  'GET /api/products': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/products?q=sauce' }),
+  },
+  'GET /api/products/:id': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/products/${fx.productId}` }),
+  },
+  'POST /api/products': {
+    access: 'settings.maintain',
+    request: (fx) => ({
+      url: '/api/products',
+      payload: { sku: `SKU-${fx.next()}`, name: 'Tofu', priceMinor: 3000 },
+    }),
+  },
+  'PATCH /api/products/:id': {
+    access: 'settings.maintain',
+    request: async (fx) => {
+      const { version } = await fx.read(`/api/products/${fx.productId}`);
+      return {
+        url: `/api/products/${fx.productId}`,
+        payload: { priceMinor: 12000 + fx.next(), version },
+      };
+    },
+  },
+  'POST /api/purchases': {
+    access: 'members.modify',
+    request: (fx) => ({
+      url: '/api/purchases',
+      payload: {
+        memberId: fx.memberId,
+        lines: [{ name: 'Rice', unitPriceMinor: 1000 + fx.next() }],
+      },
+    }),
+  },
+  'GET /api/purchases/:id': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/purchases/${fx.purchaseId}` }),
+  },
+  'GET /api/members/:id/purchases': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/purchases` }),
+  },
+  'GET /api/members/:id/timeline': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/timeline` }),
+  },
+  'GET /api/members/:id/notes': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/notes` }),
+  },
+  'POST /api/members/:id/notes': {
+    access: 'members.modify',
+    request: (fx) => ({
+      url: `/api/members/${fx.memberId}/notes`,
+      payload: { body: `Likes it mild (${fx.next()})` },
+    }),
+  },
+  'PATCH /api/notes/:id': {
+    access: 'members.modify',
+    alsoNeeds: 'notes.edit_others',
+    request: async (fx) => {
+      const note = await fx.create(`/api/members/${fx.memberId}/notes`, {
+        body: 'by the administrator',
+      });
+      return {
+        url: `/api/notes/${note.noteId}`,
+        payload: { body: 'edited', version: note.version },
+      };
+    },
+  },
+  'DELETE /api/notes/:id': {
+    access: 'members.modify',
+    alsoNeeds: 'notes.edit_others',
+    request: async (fx) => {
+      const note = await fx.create(`/api/members/${fx.memberId}/notes`, {
+        body: 'by the administrator',
+      });
+      return { url: `/api/notes/${note.noteId}` };
+    },
+  },
+  'POST /api/notes/:id/attachments': {
+    access: 'members.modify',
+    alsoNeeds: 'notes.edit_others',
+    request: async (fx) => {
+      const note = await fx.create(`/api/members/${fx.memberId}/notes`, { body: 'with a file' });
+      return {
+        url: `/api/notes/${note.noteId}/attachments?filename=a.txt`,
+        payload: Buffer.from('hello'),
+      };
+    },
+  },
+  'GET /api/attachments/:id': {
+    access: 'members.browse',
+    request: async (fx) => {
+      const notes = (await fx.read(`/api/members/${fx.memberId}/notes`)) as Json[];
+      const withFile = notes.find((n) => n.attachments.length > 0);
+      if (withFile) return { url: `/api/attachments/${withFile.attachments[0].attachmentId}` };
+      return { url: '/api/attachments/00000000-0000-4000-8000-000000000000' };
+    },
+    reached: { status: 200 },
+  },
+  'GET /api/tasks': { access: 'members.browse', request: () => ({ url: '/api/tasks?mine=true' }) },
+  'POST /api/tasks': {
+    access: 'members.modify',
+    request: (fx) => ({
+      url: '/api/tasks',
+      payload: { memberId: fx.memberId, title: `Call back ${fx.next()}` },
+    }),
+  },
+  'PATCH /api/tasks/:id': {
+    access: 'members.modify',
+    request: async (fx) => {
+      const task = await fx.create('/api/tasks', {
+        memberId: fx.memberId,
+        title: 'Thank-you call',
+      });
+      return {
+        url: `/api/tasks/${task.taskId}`,
+        payload: { status: 'done', version: task.version },
+      };
+    },
+  },
+  'GET /api/members/:id/anniversaries': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/anniversaries` }),
+  },
+  'POST /api/members/:id/anniversaries': {
+    access: 'members.modify',
+    request: (fx) => ({
+      url: `/api/members/${fx.memberId}/anniversaries`,
+      payload: { kind: 'wedding', date: '2015-10-10' },
+    }),
+  },
+  'DELETE /api/anniversaries/:id': {
+    access: 'members.modify',
+    request: async (fx) => {
+      const a = await fx.create(`/api/members/${fx.memberId}/anniversaries`, {
+        kind: 'other',
+        date: '2020-01-01',
+      });
+      return { url: `/api/anniversaries/${a.anniversaryId}` };
+    },
+  },
+  'GET /api/members/:id/relations': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/relations` }),
+  },
+  'POST /api/members/:id/relations': {
+    access: 'members.modify',
+    request: (fx) => ({
+      url: `/api/members/${fx.memberId}/relations`,
+      payload: { kind: 'friend', contactName: `Friend ${fx.next()}` },
+    }),
+  },
+  'DELETE /api/relations/:id': {
+    access: 'members.modify',
+    request: async (fx) => {
+      const r = await fx.create(`/api/members/${fx.memberId}/relations`, {
+        kind: 'other',
+        contactName: 'Neighbour',
+      });
+      return { url: `/api/relations/${r.relationId}` };
+    },
+  },
   'GET /api/custom-fields': {
     access: 'members.browse',
     request: () => ({ url: '/api/custom-fields' }),
@@ -328,6 +517,9 @@ type Fixture = {
   customRoleId: string;
   targetStaffId: string;
   memberId: string;
+  categoryId: string;
+  productId: string;
+  purchaseId: string;
   next(): number;
   /** GET as an administrator who is never signed out by the matrix. */
   read(url: string): Promise<Json>;
@@ -353,7 +545,10 @@ function expected(rule: Rule, who: Who): Outcome {
   if (rule.access === 'public') return reached;
   if (who.kind === 'anonymous') return { status: 401, code: 'auth.required' };
   if (rule.sessionOnly && who.kind === 'api_key') return { status: 401, code: 'auth.required' };
-  if (rule.access === 'authenticated' || who.permissions.includes(rule.access)) return reached;
+  const allowed = rule.access === 'authenticated' || who.permissions.includes(rule.access);
+  if (allowed && rule.alsoNeeds && !who.permissions.includes(rule.alsoNeeds))
+    return { status: 403, code: 'permission.denied' };
+  if (allowed) return reached;
   return { status: 403, code: 'permission.denied' };
 }
 
@@ -396,8 +591,22 @@ beforeAll(async () => {
     type: 'text',
   });
 
+  const category = await create('/api/product-categories', { name: 'Sauces' });
+  const product = await create('/api/products', {
+    sku: 'SAUCE-1',
+    name: 'Sa-cha sauce',
+    priceMinor: 12000,
+  });
+  const purchase = await create('/api/purchases', {
+    memberId: member.memberId,
+    lines: [{ sku: 'SAUCE-1', unitPriceMinor: 12000 }],
+  });
+
   fx = {
     slug: 'matrix',
+    categoryId: category.categoryId,
+    productId: product.productId,
+    purchaseId: purchase.purchaseId,
     storeIds: seeded.storeIds,
     roleIds: seeded.roleIds,
     customRoleId: customRole.roleId,
@@ -490,7 +699,12 @@ describe('route × caller', () => {
     const want = expected(rule, who);
     if (want.code) {
       const error = expectError(res, want.status, want.code);
-      if (want.code === 'permission.denied') expect(error.message).toContain(rule.access);
+      if (want.code === 'permission.denied') {
+        const missing = who.permissions.includes(rule.access as Permission)
+          ? rule.alsoNeeds
+          : rule.access;
+        expect(error.message).toContain(missing);
+      }
     } else {
       expect(res.statusCode, res.body.slice(0, 300)).toBe(want.status);
     }

@@ -31,6 +31,14 @@ type Side = {
   apiKeyId: string;
   memberId: string;
   fieldKey: string;
+  categoryId: string;
+  productId: string;
+  purchaseId: string;
+  noteId: string;
+  attachmentId: string;
+  taskId: string;
+  anniversaryId: string;
+  relationId: string;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
@@ -51,6 +59,16 @@ const POPULATED = [
   'custom_fields',
   'members',
   'member_consent_history',
+  'product_categories',
+  'products',
+  'purchases',
+  'purchase_lines',
+  'member_stats',
+  'notes',
+  'note_attachments',
+  'tasks',
+  'anniversaries',
+  'relations',
 ];
 /** Tables outside the tenant rule, and why. */
 const NOT_TENANT_TABLES = { schema_migrations: 'the migration history of the installation' };
@@ -111,6 +129,47 @@ async function makeSide(slug: string): Promise<Side> {
       type: 'text',
     }),
   );
+  const category = await ok(await post('/api/product-categories', { name: `Sauces ${slug}` }));
+  const product = await ok(
+    await post('/api/products', {
+      sku: `SKU-${slug}`,
+      name: `Sauce ${slug}`,
+      priceMinor: 100,
+      categoryId: category.categoryId,
+    }),
+  );
+  const purchase = await ok(
+    await post('/api/purchases', {
+      memberId: member.memberId,
+      externalId: `POS-${slug}`,
+      lines: [{ sku: `SKU-${slug}`, unitPriceMinor: 100 }],
+    }),
+  );
+  const note = await ok(
+    await post(`/api/members/${member.memberId}/notes`, { body: `Note of ${slug}` }),
+  );
+  const withFile = await ok(
+    await admin.inject({
+      method: 'POST',
+      url: `/api/notes/${note.noteId}/attachments?filename=${slug}.txt`,
+      payload: Buffer.from(`file of ${slug}`),
+    }),
+  );
+  const task = await ok(
+    await post('/api/tasks', { memberId: member.memberId, title: `Task of ${slug}` }),
+  );
+  const anniversary = await ok(
+    await post(`/api/members/${member.memberId}/anniversaries`, {
+      kind: 'wedding',
+      date: '2015-10-10',
+    }),
+  );
+  const relation = await ok(
+    await post(`/api/members/${member.memberId}/relations`, {
+      kind: 'friend',
+      contactName: `Friend of ${slug}`,
+    }),
+  );
   const key: Inject = (o) =>
     t.app.inject({ ...o, headers: { ...o.headers, authorization: `Bearer ${made.secret}` } });
   // A domain event and its delivery, so the event tables hold rows of both tenants as well.
@@ -132,7 +191,26 @@ async function makeSide(slug: string): Promise<Side> {
     apiKeyId: made.apiKey.apiKeyId,
     memberId: member.memberId,
     fieldKey,
+    categoryId: category.categoryId,
+    productId: product.productId,
+    purchaseId: purchase.purchaseId,
+    noteId: note.noteId,
+    attachmentId: withFile.attachments[0].attachmentId,
+    taskId: task.taskId,
+    anniversaryId: anniversary.anniversaryId,
+    relationId: relation.relationId,
     marks: [
+      category.categoryId,
+      product.productId,
+      `SKU-${slug}`,
+      purchase.purchaseId,
+      note.noteId,
+      `Note of ${slug}`,
+      task.taskId,
+      `Task of ${slug}`,
+      anniversary.anniversaryId,
+      relation.relationId,
+      `Friend of ${slug}`,
       member.memberId,
       `Regular of ${slug}`,
       fieldKey,
@@ -168,6 +246,14 @@ function urlFor(url: string, side: Side): string {
     '/api/api-keys/:id': side.apiKeyId,
     '/api/members/:id': side.memberId,
     '/api/custom-fields/:key': side.fieldKey,
+    '/api/product-categories/:id': side.categoryId,
+    '/api/products/:id': side.productId,
+    '/api/purchases/:id': side.purchaseId,
+    '/api/notes/:id': side.noteId,
+    '/api/attachments/:id': side.attachmentId,
+    '/api/tasks/:id': side.taskId,
+    '/api/anniversaries/:id': side.anniversaryId,
+    '/api/relations/:id': side.relationId,
   };
   const filled = url.replace(/^(\/api\/[\w-]+\/:\w+)/, (head) => {
     const id = ids[head];
@@ -175,13 +261,23 @@ function urlFor(url: string, side: Side): string {
     return id ? head.replace(/:\w+$/, id) : head;
   });
   // Further parameters name no row of their own (a consent channel).
-  return filled.replace(/:channel\b/, 'sms');
+  return filled
+    .replace(/:channel\b/, 'sms')
+    .replace(/\/attachments$/, '/attachments?filename=x.txt');
 }
 
 /** A valid body for a write, made from the other tenant's own row so a leak would succeed. */
 async function bodyFor(method: string, url: string, owner: Side): Promise<unknown> {
   if (method === 'GET' || method === 'DELETE') return undefined;
   if (url === '/api/members/:id/consents/:channel') return { granted: false };
+  if (url === '/api/members/:id/notes') return { body: 'planted' };
+  if (url === '/api/members/:id/anniversaries') return { kind: 'other', date: '2020-02-02' };
+  if (url === '/api/members/:id/relations') return { kind: 'friend', contactName: 'Planted' };
+  if (url === '/api/notes/:id/attachments') return Buffer.from('planted');
+  if (url === '/api/notes/:id') return { body: 'Taken over', version: 1 };
+  if (url === '/api/tasks/:id') return { status: 'cancelled', version: 1 };
+  if (url === '/api/product-categories/:id') return { name: 'Taken over', version: 1 };
+  if (url === '/api/products/:id') return { name: 'Taken over', version: 1 };
   if (url === '/api/custom-fields/:key') {
     const fields = await ok<Json[]>(await owner.admin.inject({ url: '/api/custom-fields' }));
     const field = fields.find((f) => f.key === owner.fieldKey)!;

@@ -1,9 +1,21 @@
 import type { Api } from '../../http/routes';
+import { registerCatalogRoutes } from './catalog.routes';
 import { registerCustomFieldRoutes } from './custom-fields.routes';
 import { registerMemberRoutes } from './members.routes';
+import { registerTimelineRoutes } from './timeline.routes';
 
-/** Members: profiles, contact details with their sources, consent, custom fields, tags, search. */
+/**
+ * Members: profiles, contact details with their sources, consent, custom fields, tags, search;
+ * the product catalog and purchases; the timeline of notes, tasks, anniversaries and relations.
+ */
 export function registerMembersRoutes(api: Api): void {
   registerMemberRoutes(api);
   registerCustomFieldRoutes(api);
+  registerCatalogRoutes(api);
+  registerTimelineRoutes(api);
 }
+
+// What other modules (imports, exports) build on.
+export { MEMBER_COLUMNS, toMember, type MemberRow } from './member-view';
+export { searchMembers } from './members.search';
+export { searchColumns } from './normalize';

@@ -51,3 +51,25 @@ export const maskedContacts = (m: {
 });
 
 export type Origin = { source: MemberSource; ref?: Record<string, unknown> };
+
+/** A home store must be one of this business's stores (RLS hides others', so: not found). */
+export async function assertStore(tx: Tx, storeId: string | null | undefined): Promise<void> {
+  if (!storeId) return;
+  const s = await tx
+    .selectFrom('stores')
+    .select('store_id')
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+  if (!s)
+    throw new AppError('not_found', { entity: 'store' }, { entity: 'store', field: 'homeStoreId' });
+}
+
+/** Routes under /members/:id answer 404 for a member this business does not have. */
+export async function assertMember(tx: Tx, memberId: string): Promise<void> {
+  const m = await tx
+    .selectFrom('members')
+    .select('member_id')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  if (!m) throw new AppError('not_found', { entity: 'member' }, { entity: 'member' });
+}

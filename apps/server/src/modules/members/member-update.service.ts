@@ -6,6 +6,7 @@ import { versionedResult } from '../../platform/versioned';
 import {
   CONTACT_FIELDS,
   assertPhoneFree,
+  assertStore,
   explainConflict,
   maskedContacts,
   phoneCountry,
@@ -67,6 +68,7 @@ export async function updateMember(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]),
     );
     await assertPhoneFree(tx, next.phone, memberId);
+    await assertStore(tx, input.homeStoreId);
     const now = ctx.clock.now();
     const fieldSources = { ...(row.field_sources as Record<string, unknown>) };
     for (const f of CONTACT_FIELDS)

@@ -7,6 +7,7 @@ import { notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
 import {
   assertPhoneFree,
+  assertStore,
   explainConflict,
   maskedContacts,
   phoneCountry,
@@ -40,6 +41,7 @@ export async function createMember(
     const custom = await checkCustom(tx, input.custom, false);
     const tags = uniqueTags(input.tags);
     await assertPhoneFree(tx, phone, null);
+    await assertStore(tx, input.homeStoreId);
     const card = await nextCardNumber(tx, auth.tenantId);
     const memberId = randomUUID();
     const now = ctx.clock.now();

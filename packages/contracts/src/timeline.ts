@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { IsoDateTime, Uuid, Version } from './common';
+
+export const Attachment = z.object({
+  attachmentId: Uuid,
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
+export const Note = z.object({
+  noteId: Uuid,
+  memberId: Uuid,
+  authorId: Uuid.nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  attachments: z.array(Attachment),
+  /** Whether the caller may edit or delete it (own note, or "edit others' notes"). */
+  editable: z.boolean(),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Note = z.infer<typeof Note>;
+export const NoteCreate = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+export const NoteUpdate = NoteCreate.extend({ version: Version });
+
+export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
+export const Task = z.object({
+  taskId: Uuid,
+  memberId: Uuid.nullable(),
+  memberName: z.string().nullable(),
+  title: z.string(),
+  details: z.string(),
+  assigneeId: Uuid.nullable(),
+  assigneeName: z.string().nullable(),
+  dueAt: IsoDateTime.nullable(),
+  status: TaskStatus,
+  completedAt: IsoDateTime.nullable(),
+  version: z.number().int(),
+  createdAt: IsoDateTime,
+});
+export type Task = z.infer<typeof Task>;
+export const TaskCreate = z.strictObject({
+  memberId: Uuid.nullable().default(null),
+  title: z.string().trim().min(1).max(200),
+  details: z.string().trim().max(5000).default(''),
+  /** Defaults to the staff member creating it. */
+  assigneeId: Uuid.nullable().optional(),
+  dueAt: IsoDateTime.nullable().default(null),
+});
+export const TaskUpdate = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+  details: z.string().trim().max(5000).optional(),
+  assigneeId: Uuid.nullable().optional(),
+  dueAt: IsoDateTime.nullable().optional(),
+  status: TaskStatus.optional(),
+  version: Version,
+});
+export const TaskQuery = z.strictObject({
+  /** Only tasks assigned to the caller ("my tasks"). */
+  mine: z.enum(['true', 'false']).optional(),
+  status: TaskStatus.optional(),
+  memberId: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const AnniversaryKind = z.enum([
+  'wedding',
+  'first_visit',
+  'membership',
+  'child_birthday',
+  'partner_birthday',
+  'other',
+]);
+export const Anniversary = z.object({
+  anniversaryId: Uuid,
+  kind: AnniversaryKind,
+  label: z.string(),
+  date: z.iso.date(),
+});
+export const AnniversaryCreate = z.strictObject({
+  kind: AnniversaryKind,
+  label: z.string().trim().max(80).default(''),
+  date: z.iso
+    .date()
+    .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'expected a date between 1900 and 2100'),
+});
+
+export const RelationKind = z.enum([
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'friend',
+  'colleague',
+  'introduced_by',
+  'other',
+]);
+export const Relation = z.object({
+  relationId: Uuid,
+  kind: RelationKind,
+  relatedMemberId: Uuid.nullable(),
+  relatedMemberName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  note: z.string(),
+});
+export const RelationCreate = z.union([
+  z.strictObject({
+    kind: RelationKind,
+    relatedMemberId: Uuid,
+    note: z.string().trim().max(300).default(''),
+  }),
+  z.strictObject({
+    kind: RelationKind,
+    contactName: z.string().trim().min(1).max(100),
+    contactPhone: z.string().trim().max(40).nullable().default(null),
+    note: z.string().trim().max(300).default(''),
+  }),
+]);
+
+/** One entry of a member's timeline, newest first. */
+export const TimelineEntry = z.object({
+  kind: z.enum(['purchase', 'note', 'task', 'consent', 'member']),
+  id: z.string(),
+  at: IsoDateTime,
+  summary: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const TimelineQuery = z.strictObject({
+  before: IsoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
