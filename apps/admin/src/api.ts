@@ -40,6 +40,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  // A retried create must not create twice (architecture: Idempotency-Key on every POST).
+  if (method === 'POST') headers['Idempotency-Key'] = newKey();
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -70,6 +72,14 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   )
     signedOutListeners.forEach((l) => l());
   throw error;
+}
+
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; plain http on a LAN address is not one.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }
 
 function safeJson(text: string): unknown {
