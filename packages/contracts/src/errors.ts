@@ -266,6 +266,46 @@ export const ERRORS = {
       en: 'A member cannot be related to themselves.',
     },
   },
+  'import.unsupported_format': {
+    status: 400,
+    message: {
+      'zh-CN': '无法读取档案「{name}」：请上传 Excel（.xlsx）、CSV 或 vCard（.vcf）档案。',
+      'zh-TW': '無法讀取檔案「{name}」：請上傳 Excel（.xlsx）、CSV 或 vCard（.vcf）檔案。',
+      en: 'The file "{name}" cannot be read: upload an Excel (.xlsx), CSV or vCard (.vcf) file.',
+    },
+  },
+  'import.unreadable': {
+    status: 400,
+    message: {
+      'zh-CN': '档案「{name}」内容无法读取（{detail}）。请用 Excel 重新另存后再上传。',
+      'zh-TW': '檔案「{name}」內容無法讀取（{detail}）。請用 Excel 重新另存後再上傳。',
+      en: 'The content of "{name}" cannot be read ({detail}). Save it again from Excel and upload it again.',
+    },
+  },
+  'import.empty_file': {
+    status: 400,
+    message: {
+      'zh-CN': '档案「{name}」没有资料列。请确认第一列是栏位名称，其下是会员资料。',
+      'zh-TW': '檔案「{name}」沒有資料列。請確認第一列是欄位名稱，其下是會員資料。',
+      en: 'The file "{name}" has no data rows. The first row should name the columns, with members below it.',
+    },
+  },
+  'import.mapping_invalid': {
+    status: 400,
+    message: {
+      'zh-CN': '栏位对应不正确：{detail}。请修正对应后再开始。',
+      'zh-TW': '欄位對應不正確：{detail}。請修正對應後再開始。',
+      en: 'The column mapping is not valid: {detail}. Correct the mapping and start again.',
+    },
+  },
+  'import.not_startable': {
+    status: 409,
+    message: {
+      'zh-CN': '此导入目前为「{status}」，无法开始。试算完成后可正式导入；已导入的档案请重新上传。',
+      'zh-TW': '此匯入目前為「{status}」，無法開始。試算完成後可正式匯入；已匯入的檔案請重新上傳。',
+      en: 'This import is "{status}" and cannot be started. A finished dry run can be run for real; upload the file again to re-import it.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -315,6 +355,7 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   name: { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'name' },
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   member: { 'zh-CN': '会员', 'zh-TW': '會員', en: 'member' },
+  import: { 'zh-CN': '导入', 'zh-TW': '匯入', en: 'import' },
   import: { 'zh-CN': '导入', 'zh-TW': '匯入', en: 'import' },
   custom_field: { 'zh-CN': '自定义栏位', 'zh-TW': '自訂欄位', en: 'custom field' },
   category: { 'zh-CN': '商品分类', 'zh-TW': '商品分類', en: 'category' },

@@ -5,3 +5,4 @@ export * from './tenancy';
 export * from './members';
 export * from './catalog';
 export * from './timeline';
+export * from './imports';

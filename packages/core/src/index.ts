@@ -13,3 +13,4 @@ export {
   type CustomValue,
 } from './custom-fields';
 export { hanGrams, hasHan, memberSearchDoc, queryGrams, type SearchFields } from './member-search';
+export * from './import';

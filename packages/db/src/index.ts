@@ -3,5 +3,6 @@ export { ensureDatabase, freePort, startEmbedded, type EmbeddedDatabase } from '
 export { listMigrations, migrate, type MigrationResult } from './migrate';
 export type * from './schema';
 export type * from './schema-catalog';
+export type * from './schema-imports';
 export type * from './schema-members';
 export { sql } from 'kysely';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CatalogTables } from './schema-catalog';
+import type { ImportsTables } from './schema-imports';
 import type { MembersTables } from './schema-members';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
@@ -154,4 +155,5 @@ export type Database = {
   idempotency_keys: IdempotencyKeysTable;
   tenant_counters: TenantCountersTable;
 } & MembersTables &
-  CatalogTables;
+  CatalogTables &
+  ImportsTables;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../http/context';
 import type { Api } from '../http/routes';
+import { registerImportsRoutes, setupImports } from './imports';
 import { registerMembersRoutes } from './members';
 import { registerTenancyRoutes } from './tenancy';
 
@@ -10,6 +11,7 @@ import { registerTenancyRoutes } from './tenancy';
 const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }[] = [
   { routes: registerTenancyRoutes },
   { routes: registerMembersRoutes },
+  { setup: setupImports, routes: registerImportsRoutes },
 ];
 
 /** Queues and event subscribers of every module; call once, before the job queue starts. */

@@ -1,0 +1,21 @@
+export { cellText, isBlank, isFormulaCell, type Cell } from './cells';
+export { csvLine, parseCsv } from './csv';
+export { decodeText, encodeText, type TextEncoding } from './decode';
+export {
+  headerKey,
+  MEMBER_IMPORT_FIELDS,
+  MULTI_COLUMN_FIELDS,
+  suggestMapping,
+  type CustomFieldLabel,
+  type MemberImportField,
+} from './fields';
+export {
+  normalizeMemberRow,
+  type MemberImportValues,
+  type MemberRowContext,
+  type MemberRowResult,
+} from './member-row';
+export { looksLikeFormula, neutralizeCell } from './neutralize';
+export { IMPORT_REJECT_REASONS, type ImportRejectReason, type RowProblem } from './reasons';
+export { boolOf } from './values';
+export { parseVCards, VCARD_HEADERS } from './vcard';
