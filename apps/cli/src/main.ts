@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { commandBench } from './bench.command';
 import { commandDemo } from './demo.command';
 import { commandMigrate } from './migrate.command';
 import { commandStart, commandWorker } from './start.command';
@@ -32,6 +33,12 @@ program
   .description('create the demo business (a hot-pot restaurant) and print its sign-in details')
   .option('--json', 'print the result as JSON')
   .action(commandDemo);
+
+program
+  .command('bench')
+  .description('run the benchmarks in bench/ (all, or the one named) and print their figures')
+  .argument('[name]', 'one benchmark, e.g. startup or http-overhead')
+  .action(commandBench);
 
 try {
   await program.parseAsync();
