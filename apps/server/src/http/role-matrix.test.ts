@@ -108,6 +108,7 @@ const ROUTES: Record<string, Rule> = {
   'POST /api/auth/sign-out': {
     access: 'authenticated',
     request: () => ({ url: '/api/auth/sign-out' }),
+    sessionOnly: true,
   },
   'GET /api/auth/session': {
     access: 'authenticated',
@@ -544,7 +545,8 @@ function expected(rule: Rule, who: Who): Outcome {
   const reached = rule.reached ?? { status: 200 };
   if (rule.access === 'public') return reached;
   if (who.kind === 'anonymous') return { status: 401, code: 'auth.required' };
-  if (rule.sessionOnly && who.kind === 'api_key') return { status: 401, code: 'auth.required' };
+  if (rule.sessionOnly && who.kind === 'api_key')
+    return { status: 403, code: 'auth.session_required' };
   const allowed = rule.access === 'authenticated' || who.permissions.includes(rule.access);
   if (allowed && rule.alsoNeeds && !who.permissions.includes(rule.alsoNeeds))
     return { status: 403, code: 'permission.denied' };

@@ -31,7 +31,7 @@ function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string) {
 
 export function registerAuthRoutes(api: Api): void {
   const ctx = api.ctx;
-  const signInLimiter = new RateLimiter(30, 10 * 60_000);
+  const signInLimiter = new RateLimiter(30, 10 * 60_000, () => ctx.clock.now().getTime());
 
   api.get(
     '/setup/status',
@@ -109,6 +109,7 @@ export function registerAuthRoutes(api: Api): void {
     '/auth/sign-out',
     { config: { access: 'authenticated' }, schema: { tags, response: { 200: Ok } } },
     async (req, reply) => {
+      if (!authOf(req).sessionId) throw new AppError('auth.session_required');
       await signOut(ctx, authOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
@@ -120,7 +121,7 @@ export function registerAuthRoutes(api: Api): void {
     { config: { access: 'authenticated' }, schema: { tags, response: { 200: Session } } },
     async (req) => {
       const auth = authOf(req);
-      if (!auth.sessionId) throw new AppError('auth.required');
+      if (!auth.sessionId) throw new AppError('auth.session_required');
       return ctx.db.withTenant(auth.tenantId, (tx) => describeSession(tx, auth.sessionId!));
     },
   );
@@ -138,7 +139,7 @@ export function registerAuthRoutes(api: Api): void {
     },
     async (req) => {
       const auth = authOf(req);
-      if (!auth.sessionId) throw new AppError('auth.required');
+      if (!auth.sessionId) throw new AppError('auth.session_required');
       return switchStore(ctx, auth, req.body.storeId);
     },
   );

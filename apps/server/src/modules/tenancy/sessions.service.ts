@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Language, type Session } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
 import { effectivePermissions } from './roles.service';
 import { burnPasswordCheck, randomToken, sha256, verifyPassword } from './secrets';
@@ -251,7 +251,7 @@ export async function switchStore(ctx: AppContext, auth: AuthContext, storeId: s
       .where('store_id', '=', storeId)
       .where('active', '=', true)
       .executeTakeFirst();
-    if (!store) throw new AppError('not_found', { entity: 'store' });
+    if (!store) throw notFound('store');
     await tx
       .updateTable('sessions')
       .set({ store_id: storeId })

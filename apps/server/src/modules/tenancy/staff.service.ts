@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Language, Staff } from '@regulars/contracts';
-import type { Tx } from '@regulars/db';
+import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
@@ -121,7 +121,7 @@ export async function createStaff(
         name: input.name,
         password_hash: passwordHash,
         role_id: input.roleId,
-        store_ids: input.storeIds,
+        store_ids: input.storeIds && [...new Set(input.storeIds)],
         phone_extension: input.phoneExtension,
         language: input.language,
       })
@@ -140,6 +140,10 @@ export async function createStaff(
 
 /** Fails if the change would leave the tenant without an active system administrator. */
 async function keepAnAdmin(tx: Tx, staffId: string) {
+  // Two administrators demoting each other at once must not both succeed: take turns.
+  await sql`SELECT pg_advisory_xact_lock(hashtext('regulars.admins:' || current_tenant_id()::text))`.execute(
+    tx,
+  );
   const admins = await tx
     .selectFrom('staff as s')
     .innerJoin('roles as r', 'r.role_id', 's.role_id')
@@ -179,7 +183,7 @@ export async function updateStaff(
           name: input.name,
           email: input.email,
           role_id: input.roleId,
-          store_ids: input.storeIds,
+          store_ids: input.storeIds && [...new Set(input.storeIds)],
           phone_extension: input.phoneExtension,
           language: input.language,
           active: input.active,
