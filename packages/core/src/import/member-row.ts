@@ -78,7 +78,8 @@ export function normalizeMemberRow(
     const cell = cells[col] ?? null;
     if (!field || isBlank(cell)) return;
     any = true;
-    const text = cellText(cell);
+    // A value our own export neutralised ('=…) reads back as what it was.
+    const text = cellText(cell).replace(/^'(?=[=+\-@])/, '');
     const fail = (reason: ImportRejectReason) =>
       problems.push({ column: col, value: text, reason });
     if (text.includes('\uFFFD')) return fail('encoding.invalid');

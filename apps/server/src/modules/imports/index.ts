@@ -1,5 +1,6 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
+import { registerExportRoutes } from './export.routes';
 import { registerImportRoutes } from './imports.routes';
 import { IMPORT_QUEUE, runMemberImport } from './member-import.job';
 
@@ -20,6 +21,7 @@ export function setupImports(ctx: AppContext): void {
 
 export function registerImportsRoutes(api: Api): void {
   registerImportRoutes(api);
+  registerExportRoutes(api);
 }
 
 export { runMemberImport, IMPORT_QUEUE, type ImportHooks } from './member-import.job';
