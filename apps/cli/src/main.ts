@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { commandBench } from './bench.command';
 import { commandDemo } from './demo.command';
+import { commandImport } from './import.command';
 import { commandMigrate } from './migrate.command';
 import { commandStart, commandWorker } from './start.command';
 
@@ -33,6 +34,18 @@ program
   .description('create the demo business (a hot-pot restaurant) and print its sign-in details')
   .option('--json', 'print the result as JSON')
   .action(commandDemo);
+
+program
+  .command('import')
+  .description(
+    'import members from a .xlsx, .csv (UTF-8, Big5, GBK) or .vcf file; exit code 2 when rows were rejected (written to FILE.rejected.csv)',
+  )
+  .argument('<file>', 'the file to import; columns are mapped from their headers')
+  .option('--dry-run', 'report what would happen without saving anything')
+  .option('--match <key>', 'find existing members by phone, email, card or external_id', 'phone')
+  .option('--tenant <slug>', 'the business code (needed when there are several businesses)')
+  .option('--json', 'print the result as JSON')
+  .action(commandImport);
 
 program
   .command('bench')

@@ -13,3 +13,10 @@ export {
   DEMO_BUSINESS_CODE,
   DEMO_PASSWORD,
 } from './modules/tenancy';
+export {
+  getImport,
+  rejectsCsv,
+  runMemberImport,
+  startImport,
+  uploadImport,
+} from './modules/imports';

@@ -26,3 +26,4 @@ export function registerImportsRoutes(api: Api): void {
 
 export { runMemberImport, IMPORT_QUEUE, type ImportHooks } from './member-import.job';
 export { getImport, startImport, uploadImport } from './imports.service';
+export { rejectsCsv } from './rejects';

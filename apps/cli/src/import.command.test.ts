@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/db';
+
+const bin = fileURLToPath(new URL('../bin/regulars.js', import.meta.url));
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const dir = mkdtempSync(join(tmpdir(), 'regulars-import-'));
+const file = join(dir, 'members.csv');
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  writeFileSync(
+    file,
+    '\uFEFF姓名,手機,生日\r\n王小明,0912-345-678,1987/5/12\r\n陳美麗,0922333444,1990-01-02\r\n壞資料,123,\r\n',
+  );
+});
+afterAll(() => database.drop());
+
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+it('imports a file with a summary, reports rejected rows in a file, and exits 2 for them', () => {
+  expect(run(['demo', '--json']).status).toBe(0);
+  const none = run(['import', file, '--tenant', 'nosuch']);
+  expect(none.status).toBe(1);
+  expect(none.stderr).toContain('no business with the code "nosuch"');
+
+  const dry = run(['import', file, '--dry-run', '--json']);
+  expect(dry.status, dry.stderr).toBe(2);
+  expect(JSON.parse(dry.stdout).counts).toMatchObject({ created: 2, rejected: 1 });
+
+  const real = run(['import', file, '--tenant', 'hotpot']);
+  expect(real.status, real.stderr).toBe(2);
+  expect(real.stdout).toContain('2 created, 0 updated, 0 unchanged, 1 rejected');
+  expect(real.stderr).toContain('手機                   → phone');
+  expect(real.stderr).toMatch(/3\/3 rows/);
+  expect(existsSync(`${file}.rejected.csv`)).toBe(true);
+  expect(readFileSync(`${file}.rejected.csv`, 'utf8')).toContain('phone.invalid');
+
+  const again = run(['import', file, '--json']);
+  expect(JSON.parse(again.stdout).counts).toMatchObject({ created: 0, unchanged: 2 });
+});
