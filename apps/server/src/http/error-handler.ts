@@ -3,9 +3,13 @@ import { pickLanguage, type Language } from '@regulars/contracts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors';
 
-/** The caller's language: their own setting, else what the browser asks for. */
+/**
+ * The caller's language: what the request asks for (the console sends the language its user
+ * chose), else the staff member's own setting, else English.
+ */
 export function languageOf(req: FastifyRequest): Language {
-  return req.auth?.language ?? pickLanguage(req.headers['accept-language']);
+  const asked = req.headers['accept-language'];
+  return asked ? pickLanguage(asked) : (req.auth?.language ?? 'en');
 }
 
 type Issue = { path: string; message: string };

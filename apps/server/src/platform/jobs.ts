@@ -15,6 +15,7 @@ export class Jobs {
   private readonly queues = new Map<string, QueueDef>();
   private boss: PgBoss | null = null;
   private working = false;
+  private stopping = false;
 
   constructor(private readonly ownerUrl: string) {}
 
@@ -33,7 +34,10 @@ export class Jobs {
       schedule: opts.work,
       application_name: 'regulars-jobs',
     });
-    boss.on('error', (err) => console.error('job queue error:', err.message));
+    // Connections cut while stopping are expected, not errors worth a line.
+    boss.on('error', (err) => {
+      if (!this.stopping) console.error('job queue error:', err.message);
+    });
     await boss.start();
     for (const q of this.queues.values()) {
       if (!(await boss.getQueue(q.name))) {
@@ -76,6 +80,7 @@ export class Jobs {
 
   async stop(): Promise<void> {
     if (!this.boss) return;
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     this.boss = null;
     this.working = false;

@@ -31,7 +31,9 @@ function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string) {
 
 export function registerAuthRoutes(api: Api): void {
   const ctx = api.ctx;
-  const signInLimiter = new RateLimiter(30, 10 * 60_000, () => ctx.clock.now().getTime());
+  const signInLimiter = new RateLimiter(ctx.config.signInLimit, 10 * 60_000, () =>
+    ctx.clock.now().getTime(),
+  );
 
   api.get(
     '/setup/status',

@@ -173,8 +173,8 @@ export async function describeSession(tx: Tx, sessionId: string): Promise<Sessio
 }
 
 /**
- * Resolves a session cookie to its caller, or explains why not. Sliding expiry: each use moves
- * the end forward, written at most once a minute.
+ * Resolves a session cookie to its caller in one round trip (a narrow lookup by the token's
+ * hash). Sliding expiry: each use moves the end forward, written at most once a minute.
  */
 export async function resolveSession(
   ctx: AppContext,
@@ -182,46 +182,46 @@ export async function resolveSession(
   requestId: string,
 ): Promise<AuthContext> {
   const { db, clock, config } = ctx;
-  const head = await db.withoutTenant(async (tx) => {
-    const r = await sql<{
-      tenant_id: string;
-      session_id: string;
-      expires_at: Date;
-      revoked_at: Date | null;
-    }>`SELECT * FROM auth_session(${sha256(token)})`.execute(tx);
-    return r.rows[0];
-  });
-  if (!head || head.revoked_at) throw new AppError('auth.required');
+  const r = await sql<{
+    tenant_id: string;
+    session_id: string;
+    staff_id: string;
+    staff_name: string;
+    language: string | null;
+    active: boolean;
+    store_ids: string[] | null;
+    store_id: string | null;
+    csrf_token: string;
+    expires_at: Date;
+    revoked_at: Date | null;
+    system_key: string | null;
+    permissions: string[];
+  }>`SELECT * FROM auth_session_caller(${sha256(token)})`.execute(db.app);
+  const c = r.rows[0];
+  if (!c || c.revoked_at || !c.active) throw new AppError('auth.required');
   const now = clock.now();
-  if (head.expires_at <= now) throw new AppError('auth.session_expired');
-  return db.withTenant(head.tenant_id, async (tx) => {
-    const s = await describeSession(tx, head.session_id);
-    const idleMs = config.sessionIdleMinutes * 60_000;
-    if (head.expires_at.getTime() - now.getTime() < idleMs - 60_000) {
-      await tx
+  if (c.expires_at <= now) throw new AppError('auth.session_expired');
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  if (c.expires_at.getTime() - now.getTime() < idleMs - 60_000) {
+    await db.withTenant(c.tenant_id, (tx) =>
+      tx
         .updateTable('sessions')
         .set({ last_seen_at: now, expires_at: new Date(now.getTime() + idleMs) })
-        .where('session_id', '=', head.session_id)
-        .execute();
-    }
-    const staff = await tx
-      .selectFrom('staff')
-      .select(['active', 'store_ids'])
-      .where('staff_id', '=', s.staff.staffId)
-      .executeTakeFirstOrThrow();
-    if (!staff.active) throw new AppError('auth.required');
-    return {
-      kind: 'staff',
-      tenantId: head.tenant_id,
-      actor: { type: 'staff', id: s.staff.staffId, name: s.staff.name, requestId },
-      permissions: new Set(s.permissions),
-      storeId: s.storeId,
-      allowedStoreIds: staff.store_ids,
-      sessionId: head.session_id,
-      csrfToken: s.csrfToken,
-      language: s.staff.language,
-    };
-  });
+        .where('session_id', '=', c.session_id)
+        .execute(),
+    );
+  }
+  return {
+    kind: 'staff',
+    tenantId: c.tenant_id,
+    actor: { type: 'staff', id: c.staff_id, name: c.staff_name, requestId },
+    permissions: new Set(effectivePermissions(c.system_key, c.permissions)),
+    storeId: c.store_id,
+    allowedStoreIds: c.store_ids,
+    sessionId: c.session_id,
+    csrfToken: c.csrf_token,
+    language: Language.nullable().catch(null).parse(c.language),
+  };
 }
 
 export async function signOut(ctx: AppContext, auth: AuthContext): Promise<void> {

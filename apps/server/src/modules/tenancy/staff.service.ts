@@ -42,6 +42,7 @@ const auditView = (s: Staff) => ({
   roleId: s.roleId,
   storeIds: s.storeIds,
   phoneExtension: s.phoneExtension,
+  language: s.language,
   active: s.active,
 });
 
