@@ -364,7 +364,6 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   member: { 'zh-CN': '会员', 'zh-TW': '會員', en: 'member' },
   import: { 'zh-CN': '导入', 'zh-TW': '匯入', en: 'import' },
-  import: { 'zh-CN': '导入', 'zh-TW': '匯入', en: 'import' },
   custom_field: { 'zh-CN': '自定义栏位', 'zh-TW': '自訂欄位', en: 'custom field' },
   category: { 'zh-CN': '商品分类', 'zh-TW': '商品分類', en: 'category' },
   product: { 'zh-CN': '商品', 'zh-TW': '商品', en: 'product' },
