@@ -45,12 +45,14 @@ async function findExisting(tx: Tx, job: BatchJob, rows: MemberImportValues[]): 
     ...new Set(rows.map(f).filter((x): x is string => !!x)),
   ];
   const emails = job.matchBy === 'email' ? pick((v) => v.email) : [];
+  // One index scan per key (an OR of the four would scan the whole table), then lock the rows.
   const { rows: found } = await sql<Existing>`
     SELECT ${EXISTING_COLUMNS} FROM members
-    WHERE status = 'active' AND (phone = ANY(${pick((v) => v.phone)}::text[])
-      OR external_id = ANY(${pick((v) => v.externalId)}::text[])
-      OR card_number = ANY(${pick((v) => v.cardNumber)}::text[])
-      OR email = ANY(${emails}::text[]))
+    WHERE status = 'active' AND member_id IN (
+      SELECT member_id FROM members WHERE phone = ANY(${pick((v) => v.phone)}::text[]) AND status = 'active'
+      UNION SELECT member_id FROM members WHERE external_id = ANY(${pick((v) => v.externalId)}::text[])
+      UNION SELECT member_id FROM members WHERE card_number = ANY(${pick((v) => v.cardNumber)}::text[])
+      UNION SELECT member_id FROM members WHERE email = ANY(${emails}::text[]))
     FOR UPDATE`.execute(tx);
   const f: Found = {
     byPhone: new Map(),
