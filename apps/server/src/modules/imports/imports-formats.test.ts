@@ -7,7 +7,7 @@ import {
   type Caller,
   type TestApp,
 } from '../../../../../test/app';
-import { importFile, rejectsOf } from './import-test-kit';
+import { importFile, rejectsOf, waitDone } from './import-test-kit';
 
 let t: TestApp;
 let admin: Caller;
@@ -166,4 +166,37 @@ it('refuses files it cannot read, with what to do', async () => {
   });
   expect(bad.statusCode).toBe(400);
   expect(bad.json().error.code).toBe('import.mapping_invalid');
+});
+
+it('runs a finished dry run for real, once; a retried upload is one import', async () => {
+  const body = 'Name,Mobile\r\nDry Run,0912000444\r\n';
+  const upload = () =>
+    admin.inject({
+      method: 'POST',
+      url: '/api/imports?fileName=d.csv',
+      headers: { 'content-type': 'text/csv', 'idempotency-key': 'upload-d' },
+      payload: body,
+    });
+  const first = await upload();
+  const retry = await upload();
+  expect(retry.json().importId).toBe(first.json().importId);
+  const id = first.json().importId as string;
+  const start = (dryRun: boolean) =>
+    admin.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/start`,
+      payload: { mapping: ['name', 'phone'], matchBy: 'phone', dryRun },
+    });
+  expect((await start(true)).statusCode).toBe(200);
+  expect((await waitDone(admin, id)).counts.created).toBe(1);
+  expect(await members('Dry Run')).toHaveLength(0);
+  expect((await start(false)).statusCode).toBe(200);
+  const done = await waitDone(admin, id);
+  expect(done).toMatchObject({ dryRun: false, counts: { created: 1 } });
+  expect(await members('Dry Run')).toHaveLength(1);
+  const again = await start(false);
+  expect(again.statusCode).toBe(409);
+  expect(again.json().error.code).toBe('import.not_startable');
+  const list = await admin.inject({ url: '/api/imports' });
+  expect(list.json().items.map((i: { importId: string }) => i.importId)).toContain(id);
 });
