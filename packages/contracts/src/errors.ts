@@ -274,6 +274,22 @@ export const ERRORS = {
       en: 'A member cannot be related to themselves.',
     },
   },
+  'member.merge_self': {
+    status: 400,
+    message: {
+      'zh-CN': '会员不能与自己合并。请选择另一笔重复的会员资料。',
+      'zh-TW': '會員不能與自己合併。請選擇另一筆重複的會員資料。',
+      en: 'A member cannot be merged with themselves. Choose the other, duplicate record.',
+    },
+  },
+  'calls.no_extension': {
+    status: 409,
+    message: {
+      'zh-CN': '您的员工资料没有设定分机号码，因此无法显示来电。请管理员在「员工」中设定您的分机。',
+      'zh-TW': '您的員工資料沒有設定分機號碼，因此無法顯示來電。請管理員在「員工」中設定您的分機。',
+      en: 'Your staff profile has no phone extension, so no calls can be shown to you. Ask an administrator to set your extension under Staff.',
+    },
+  },
   'import.unsupported_format': {
     status: 400,
     message: {

@@ -6,3 +6,4 @@ export * from './members';
 export * from './catalog';
 export * from './timeline';
 export * from './imports';
+export * from './member-links';

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'messages.send_batch',
   'settings.maintain',
   'audit.view',
+  'calls.report',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -51,6 +52,11 @@ export const PERMISSION_LABELS: Record<Permission, Translated> = {
   },
   'settings.maintain': { 'zh-CN': '系统维护', 'zh-TW': '系統維護', en: 'Maintain the system' },
   'audit.view': { 'zh-CN': '查看稽核记录', 'zh-TW': '檢視稽核紀錄', en: 'View the audit log' },
+  'calls.report': {
+    'zh-CN': '通报来电（电话总机）',
+    'zh-TW': '通報來電（電話總機）',
+    en: 'Report incoming calls (phone system)',
+  },
 };
 
 export const SYSTEM_ROLE_KEYS = [

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CallsTables } from './schema-calls';
 import type { CatalogTables } from './schema-catalog';
 import type { ImportsTables } from './schema-imports';
 import type { MembersTables } from './schema-members';
@@ -156,4 +157,5 @@ export type Database = {
   tenant_counters: TenantCountersTable;
 } & MembersTables &
   CatalogTables &
-  ImportsTables;
+  ImportsTables &
+  CallsTables;

@@ -31,6 +31,7 @@ const SLIDE_90: Record<SystemRoleKey, Permission[]> = {
     'messages.send_batch',
     'settings.maintain',
     'audit.view',
+    'calls.report',
   ],
   customer_manager: [
     'members.browse',
@@ -530,6 +531,22 @@ const ROUTES: Record<string, Rule> = {
     access: 'members.export',
     alsoNeeds: 'contacts.view',
     request: (fx) => ({ url: `/api/members/${fx.memberId}/data` }),
+  },
+  'GET /api/caller-id': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/caller-id?phone=0912-345-678' }),
+  },
+  'POST /api/calls': {
+    access: 'calls.report',
+    request: () => ({ url: '/api/calls', payload: { callerNumber: '0912345678', extension: '8' } }),
+  },
+  'GET /api/calls': { access: 'members.browse', request: () => ({ url: '/api/calls?limit=5' }) },
+  'GET /api/calls/stream': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/calls/stream' }),
+    // Nobody here has a phone extension, so the stream is refused before it starts.
+    reached: { status: 409, code: 'calls.no_extension' },
+    sessionOnly: true,
   },
   'GET /api/audit-log': {
     access: 'audit.view',

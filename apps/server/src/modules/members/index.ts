@@ -1,4 +1,5 @@
 import type { Api } from '../../http/routes';
+import { registerCallerIdRoutes } from './caller-id.routes';
 import { registerCatalogRoutes } from './catalog.routes';
 import { registerCustomFieldRoutes } from './custom-fields.routes';
 import { registerMemberRoutes } from './members.routes';
@@ -13,6 +14,7 @@ export function registerMembersRoutes(api: Api): void {
   registerCustomFieldRoutes(api);
   registerCatalogRoutes(api);
   registerTimelineRoutes(api);
+  registerCallerIdRoutes(api);
 }
 
 // What other modules (imports, exports) build on.
