@@ -9,9 +9,10 @@ export const isFormulaCell = (c: Cell): c is { formula: string } =>
 /** The cell as text, for messages and text fields; dates as ISO dates. */
 export function cellText(c: Cell): string {
   if (c === null) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
   if (isFormulaCell(c)) return `=${c.formula}`;
-  return cleanText(String(c));
+  // NUL cannot be stored (PostgreSQL text); it marks a binary or mis-decoded file: shown as U+FFFD.
+  return cleanText(String(c)).replaceAll('\u0000', '\uFFFD');
 }
 
 /** Empty or a lone placeholder ("-", "—", "N/A") that sheets use for "nothing here". */

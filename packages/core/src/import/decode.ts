@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'big5' | 'gbk';
+export type TextEncoding = 'utf-8' | 'utf-16' | 'big5' | 'gbk';
 
 /**
  * Characters that fill real member lists — common surnames and given-name characters, header
@@ -38,6 +38,11 @@ function score(text: string): number {
  * sequences then become U+FFFD, which the import reports as "wrong encoding" on their rows.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   const utf8 = new TextDecoder('utf-8').decode(bytes);
@@ -57,5 +62,5 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 }
 
 /** Text encoded for a legacy spreadsheet (tests and exports to old Excel). */
-export const encodeText = (text: string, encoding: TextEncoding): Buffer =>
+export const encodeText = (text: string, encoding: Exclude<TextEncoding, 'utf-16'>): Buffer =>
   iconv.encode(text, encoding);

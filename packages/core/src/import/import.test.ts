@@ -48,6 +48,10 @@ describe('encodings', () => {
       encoding: 'gbk',
     });
   });
+  it("reads Excel's UTF-16 text", () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeText(utf16)).toEqual({ text, encoding: 'utf-16' });
+  });
   it('keeps a mostly UTF-8 file as UTF-8 and marks the bad bytes', () => {
     const good = Array.from({ length: 30 }, (_, i) => `王小明${i},0912345678\n`).join('');
     const bytes = Buffer.concat([Buffer.from(good), encodeText('陳美麗,0922333444\n', 'big5')]);
@@ -160,6 +164,13 @@ describe('member rows', () => {
       [8, 'value.not_boolean'],
       [5, 'value.unknown_option'],
       [6, 'value.not_number'],
+    ]);
+  });
+  it('mark NUL characters and invalid dates instead of failing', () => {
+    const r = normalizeMemberRow(['a\u0000b', '0912345678', new Date(NaN)], mapping, ctx);
+    expect(r.kind === 'rejected' && r.problems.map((p) => [p.column, p.reason])).toEqual([
+      [0, 'encoding.invalid'],
+      [2, 'date.invalid'],
     ]);
   });
   it('skip empty rows and placeholders', () => {

@@ -104,8 +104,8 @@ export function normalizeMemberRow(
       }
       case 'birthday': {
         const d =
-          cell instanceof Date
-            ? { ok: true as const, date: cell.toISOString().slice(0, 10) }
+          cell instanceof Date && text
+            ? { ok: true as const, date: text }
             : parseDate(typeof cell === 'number' ? cell : text, { rocDates: ctx.rocDates });
         if (d.ok) return void (v.birthday = d.date);
         const roc = !ctx.rocDates && parseDate(text, { rocDates: true }).ok;
