@@ -548,6 +548,25 @@ const ROUTES: Record<string, Rule> = {
     reached: { status: 409, code: 'calls.no_extension' },
     sessionOnly: true,
   },
+  'GET /api/members/duplicates': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/members/duplicates?limit=5' }),
+  },
+  'POST /api/members/:id/merge': {
+    access: 'members.delete',
+    request: async (fx) => {
+      const keep = await fx.create('/api/members', { name: `Twin ${fx.next()}` });
+      const dup = await fx.create('/api/members', { name: `Twin ${fx.next()}` });
+      return {
+        url: `/api/members/${keep.memberId}/merge`,
+        payload: {
+          duplicateId: dup.memberId,
+          version: keep.version,
+          duplicateVersion: dup.version,
+        },
+      };
+    },
+  },
   'GET /api/audit-log': {
     access: 'audit.view',
     request: () => ({ url: '/api/audit-log?limit=5' }),

@@ -281,6 +281,8 @@ async function bodyFor(method: string, url: string, owner: Side): Promise<unknow
   if (method === 'GET' || method === 'DELETE') return undefined;
   if (url === '/api/members/:id/consents/:channel') return { granted: false };
   if (url === '/api/members/:id/notes') return { body: 'planted' };
+  if (url === '/api/members/:id/merge')
+    return { duplicateId: owner.memberId, version: 1, duplicateVersion: 1 };
   if (url === '/api/members/:id/anniversaries') return { kind: 'other', date: '2020-02-02' };
   if (url === '/api/members/:id/relations') return { kind: 'friend', contactName: 'Planted' };
   if (url === '/api/notes/:id/attachments') return Buffer.from('planted');

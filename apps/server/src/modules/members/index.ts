@@ -3,6 +3,7 @@ import { registerCallerIdRoutes } from './caller-id.routes';
 import { registerCatalogRoutes } from './catalog.routes';
 import { registerCustomFieldRoutes } from './custom-fields.routes';
 import { registerMemberRoutes } from './members.routes';
+import { registerMergeRoutes } from './merge.routes';
 import { registerTimelineRoutes } from './timeline.routes';
 
 /**
@@ -15,6 +16,7 @@ export function registerMembersRoutes(api: Api): void {
   registerCatalogRoutes(api);
   registerTimelineRoutes(api);
   registerCallerIdRoutes(api);
+  registerMergeRoutes(api);
 }
 
 // What other modules (imports, exports) build on.
