@@ -39,6 +39,7 @@ type Side = {
   taskId: string;
   anniversaryId: string;
   relationId: string;
+  importId: string;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
@@ -171,6 +172,14 @@ async function makeSide(slug: string): Promise<Side> {
       contactName: `Friend of ${slug}`,
     }),
   );
+  const upload = await ok(
+    await admin.inject({
+      method: 'POST',
+      url: `/api/imports?fileName=members-${slug}.csv`,
+      headers: { 'content-type': 'text/csv' },
+      payload: `Name,Mobile\r\nImported of ${slug},0912000555\r\n`,
+    }),
+  );
   const key: Inject = (o) =>
     t.app.inject({ ...o, headers: { ...o.headers, authorization: `Bearer ${made.secret}` } });
   const call = await ok(
@@ -207,7 +216,11 @@ async function makeSide(slug: string): Promise<Side> {
     taskId: task.taskId,
     anniversaryId: anniversary.anniversaryId,
     relationId: relation.relationId,
+    importId: upload.importId,
     marks: [
+      upload.importId,
+      `members-${slug}.csv`,
+      `Imported of ${slug}`,
       category.categoryId,
       product.productId,
       `SKU-${slug}`,
@@ -263,6 +276,7 @@ function urlFor(url: string, side: Side): string {
     '/api/tasks/:id': side.taskId,
     '/api/anniversaries/:id': side.anniversaryId,
     '/api/relations/:id': side.relationId,
+    '/api/imports/:id': side.importId,
   };
   const filled = url.replace(/^(\/api\/[\w-]+\/:\w+)/, (head) => {
     const id = ids[head];
@@ -288,6 +302,7 @@ async function bodyFor(method: string, url: string, owner: Side): Promise<unknow
   if (url === '/api/notes/:id/attachments') return Buffer.from('planted');
   if (url === '/api/notes/:id') return { body: 'Taken over', version: 1 };
   if (url === '/api/tasks/:id') return { status: 'cancelled', version: 1 };
+  if (url === '/api/imports/:id/start') return { mapping: ['name', 'phone'], matchBy: 'phone' };
   if (url === '/api/product-categories/:id') return { name: 'Taken over', version: 1 };
   if (url === '/api/products/:id') return { name: 'Taken over', version: 1 };
   if (url === '/api/custom-fields/:key') {
