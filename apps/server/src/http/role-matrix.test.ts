@@ -567,6 +567,14 @@ const ROUTES: Record<string, Rule> = {
       };
     },
   },
+  'GET /api/members/:id/graph': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/graph?depth=2` }),
+  },
+  'GET /api/members/influence': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/members/influence?by=centrality' }),
+  },
   'GET /api/audit-log': {
     access: 'audit.view',
     request: () => ({ url: '/api/audit-log?limit=5' }),

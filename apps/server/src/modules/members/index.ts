@@ -2,6 +2,7 @@ import type { Api } from '../../http/routes';
 import { registerCallerIdRoutes } from './caller-id.routes';
 import { registerCatalogRoutes } from './catalog.routes';
 import { registerCustomFieldRoutes } from './custom-fields.routes';
+import { registerGraphRoutes } from './graph.routes';
 import { registerMemberRoutes } from './members.routes';
 import { registerMergeRoutes } from './merge.routes';
 import { registerTimelineRoutes } from './timeline.routes';
@@ -17,6 +18,7 @@ export function registerMembersRoutes(api: Api): void {
   registerTimelineRoutes(api);
   registerCallerIdRoutes(api);
   registerMergeRoutes(api);
+  registerGraphRoutes(api);
 }
 
 // What other modules (imports, exports) build on.
