@@ -52,13 +52,16 @@ function toAppError(err: FastifyError): AppError | null {
   return null;
 }
 
+const sizeLabel = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = languageOf(req);
     const known = toAppError(err);
     if (known) {
       if (known.code === 'request.too_large')
-        known.params.limit = `${Math.round(app.initialConfig.bodyLimit! / 1024)} KB`;
+        known.params.limit = sizeLabel(req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit!);
       return reply.status(known.status).send(known.body(lang, req.id));
     }
     // Unexpected: log what helps to fix it, never the values (a pg error's detail holds data).

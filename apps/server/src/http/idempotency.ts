@@ -18,10 +18,13 @@ declare module 'fastify' {
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
-const hashOf = (req: FastifyRequest) =>
-  createHash('sha256')
-    .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
-    .digest('hex');
+const hashOf = (req: FastifyRequest) => {
+  const h = createHash('sha256').update(`${req.method} ${req.url}\n`);
+  // A raw upload is hashed as bytes, not as a JSON array of numbers.
+  return (
+    Buffer.isBuffer(req.body) ? h.update(req.body) : h.update(JSON.stringify(req.body ?? null))
+  ).digest('hex');
+};
 
 /**
  * `Idempotency-Key` on any authenticated write: the first request with a key runs and its

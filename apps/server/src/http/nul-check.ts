@@ -9,7 +9,8 @@ function nulAt(root: unknown, rootPath: string): string | null {
     const [value, path] = stack.pop()!;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return path;
-    } else if (value !== null && typeof value === 'object') {
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      // A raw upload (a Buffer) is bytes, not text: NUL is a legitimate byte there.
       for (const [k, v] of Object.entries(value)) {
         if (k.includes('\u0000')) return `${path}.${k}`;
         stack.push([v, `${path}.${k}`]);
