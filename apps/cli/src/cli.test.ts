@@ -32,10 +32,11 @@ describe('the regulars command', () => {
   });
 
   it('creates the demo business and prints its sign-in details', () => {
-    const r = run(['demo', '--json']);
+    const r = run(['demo', '--json'], { DEMO_MEMBERS: '60' });
     expect(r.status, r.stderr).toBe(0);
     const demo = JSON.parse(r.stdout);
     expect(demo.businessCode).toBe('hotpot');
+    expect(demo.data).toMatchObject({ state: 'done', error: null });
     expect(demo.accounts.map((a: { role: string }) => a.role).sort()).toEqual([
       'admin',
       'customer_assistant',

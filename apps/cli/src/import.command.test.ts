@@ -28,7 +28,7 @@ const run = (args: string[]) =>
   });
 
 it('imports a file with a summary, reports rejected rows in a file, and exits 2 for them', () => {
-  expect(run(['demo', '--json']).status).toBe(0);
+  expect(run(['demo', '--json', '--no-wait']).status).toBe(0);
   const none = run(['import', file, '--tenant', 'nosuch']);
   expect(none.status).toBe(1);
   expect(none.stderr).toContain('no business with the code "nosuch"');

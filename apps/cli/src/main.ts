@@ -31,8 +31,11 @@ program
 
 program
   .command('demo')
-  .description('create the demo business (a hot-pot restaurant) and print its sign-in details')
+  .description(
+    'create the demo business (a hot-pot restaurant) and print its sign-in details; generates its members and two years of purchases (DEMO_MEMBERS, default 5000) with a progress bar',
+  )
   .option('--json', 'print the result as JSON')
+  .option('--no-wait', 'leave the members and purchases to the worker of `regulars start`')
   .action(commandDemo);
 
 program

@@ -20,3 +20,4 @@ export {
   startImport,
   uploadImport,
 } from './modules/imports';
+export { demoProgress, runDemoData, type DemoHooks } from './modules/demo';

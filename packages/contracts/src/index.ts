@@ -7,3 +7,4 @@ export * from './catalog';
 export * from './timeline';
 export * from './imports';
 export * from './member-links';
+export * from './demo-data';

@@ -575,6 +575,10 @@ const ROUTES: Record<string, Rule> = {
     access: 'members.browse',
     request: () => ({ url: '/api/members/influence?by=centrality' }),
   },
+  'GET /api/demo/progress': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/demo/progress' }),
+  },
   'GET /api/audit-log': {
     access: 'audit.view',
     request: () => ({ url: '/api/audit-log?limit=5' }),

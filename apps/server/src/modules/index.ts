@@ -1,5 +1,6 @@
 import type { AppContext } from '../http/context';
 import type { Api } from '../http/routes';
+import { registerDemoRoutes, setupDemo } from './demo';
 import { registerImportsRoutes, setupImports } from './imports';
 import { registerMembersRoutes } from './members';
 import { registerTenancyRoutes } from './tenancy';
@@ -12,6 +13,7 @@ const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }
   { routes: registerTenancyRoutes },
   { routes: registerMembersRoutes },
   { setup: setupImports, routes: registerImportsRoutes },
+  { setup: setupDemo, routes: registerDemoRoutes },
 ];
 
 /** Queues and event subscribers of every module; call once, before the job queue starts. */

@@ -58,6 +58,94 @@ export async function readPurchases(tx: Tx, ids: string[]): Promise<Purchase[]> 
 export const readPurchase = async (tx: Tx, id: string) =>
   (await readPurchases(tx, [id]))[0] ?? null;
 
+type PricedLine = {
+  line_no: number;
+  product_id: string | null;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+  amount_minor: number;
+};
+type LineProduct = { product_id: string; sku: string; name: string; category_id: string | null };
+
+/** Lines with their catalog product (by SKU) and amount; a line needs a name or a known SKU. */
+async function priceLines(
+  tx: Tx,
+  input: PurchaseInput['lines'],
+  known?: Map<string, LineProduct>,
+): Promise<{ lines: PricedLine[]; products: LineProduct[] }> {
+  const skus = [...new Set(input.map((l) => l.sku).filter((s): s is string => !!s))];
+  const products = known
+    ? skus.map((s) => known.get(s)).filter((p) => !!p)
+    : skus.length
+      ? await tx
+          .selectFrom('products')
+          .select(['product_id', 'sku', 'name', 'category_id'])
+          .where('sku', 'in', skus)
+          .execute()
+      : [];
+  const bySku = new Map(products.map((p) => [p.sku, p]));
+  const lines = input.map((l, i) => {
+    const product = l.sku ? bySku.get(l.sku) : undefined;
+    const name = l.name ?? product?.name;
+    if (!name)
+      throw new AppError('purchase.unknown_line', { line: i + 1 }, { field: `lines.${i}` });
+    return {
+      line_no: i + 1,
+      product_id: product?.product_id ?? null,
+      sku: l.sku ?? null,
+      name,
+      quantity: l.quantity,
+      unit_price_minor: l.unitPriceMinor,
+      amount_minor: Math.round(l.quantity * l.unitPriceMinor),
+    };
+  });
+  return { lines, products };
+}
+
+/** Adds purchases to their members' spending figures (one row per member, whatever the count). */
+async function addToStats(
+  tx: Tx,
+  tenantId: string,
+  rows: { memberId: string; total: number; occurredAt: Date }[],
+): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    INSERT INTO member_stats (tenant_id, member_id, purchase_count, total_spent_minor, first_purchase_at, last_purchase_at)
+    SELECT ${tenantId}, x.member_id, count(*), sum(x.total), min(x.at), max(x.at)
+    FROM jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ member_id: r.memberId, total: r.total, at: r.occurredAt })))}::jsonb)
+      AS x(member_id uuid, total bigint, at timestamptz)
+    GROUP BY x.member_id
+    ON CONFLICT (tenant_id, member_id) DO UPDATE SET
+      purchase_count = member_stats.purchase_count + EXCLUDED.purchase_count,
+      total_spent_minor = member_stats.total_spent_minor + EXCLUDED.total_spent_minor,
+      first_purchase_at = least(member_stats.first_purchase_at, EXCLUDED.first_purchase_at),
+      last_purchase_at = greatest(member_stats.last_purchase_at, EXCLUDED.last_purchase_at)`.execute(
+    tx,
+  );
+}
+
+const recordedPayload = (
+  p: {
+    purchaseId: string;
+    memberId: string;
+    storeId: string | null;
+    total: number;
+    occurredAt: Date;
+  },
+  lines: PricedLine[],
+  products: LineProduct[],
+) => ({
+  purchaseId: p.purchaseId,
+  memberId: p.memberId,
+  storeId: p.storeId,
+  totalMinor: p.total,
+  occurredAt: p.occurredAt.toISOString(),
+  productIds: lines.map((l) => l.product_id).filter(Boolean),
+  categoryIds: [...new Set(products.map((p) => p.category_id).filter(Boolean))],
+});
+
 /**
  * Records a purchase with its lines and keeps the member's spending figures current, in one
  * transaction with its `purchase.recorded` event. The same external id is the same purchase:
@@ -88,30 +176,7 @@ export async function recordPurchase(
         .executeTakeFirst())
     )
       throw notFound('store');
-    const skus = [...new Set(input.lines.map((l) => l.sku).filter((s): s is string => !!s))];
-    const products = skus.length
-      ? await tx
-          .selectFrom('products')
-          .select(['product_id', 'sku', 'name', 'category_id'])
-          .where('sku', 'in', skus)
-          .execute()
-      : [];
-    const bySku = new Map(products.map((p) => [p.sku, p]));
-    const lines = input.lines.map((l, i) => {
-      const product = l.sku ? bySku.get(l.sku) : undefined;
-      const name = l.name ?? product?.name;
-      if (!name)
-        throw new AppError('purchase.unknown_line', { line: i + 1 }, { field: `lines.${i}` });
-      return {
-        line_no: i + 1,
-        product_id: product?.product_id ?? null,
-        sku: l.sku ?? null,
-        name,
-        quantity: l.quantity,
-        unit_price_minor: l.unitPriceMinor,
-        amount_minor: Math.round(l.quantity * l.unitPriceMinor),
-      };
-    });
+    const { lines, products } = await priceLines(tx, input.lines);
     const total = input.totalMinor ?? lines.reduce((s, l) => s + l.amount_minor, 0);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : ctx.clock.now();
     const purchaseId = randomUUID();
@@ -136,26 +201,118 @@ export async function recordPurchase(
       .insertInto('purchase_lines')
       .values(lines.map((l) => ({ ...l, tenant_id: auth.tenantId, purchase_id: purchaseId })))
       .execute();
-    await sql`
-      INSERT INTO member_stats (tenant_id, member_id, purchase_count, total_spent_minor, first_purchase_at, last_purchase_at)
-      VALUES (${auth.tenantId}, ${input.memberId}, 1, ${total}, ${occurredAt}, ${occurredAt})
-      ON CONFLICT (tenant_id, member_id) DO UPDATE SET
-        purchase_count = member_stats.purchase_count + 1,
-        total_spent_minor = member_stats.total_spent_minor + EXCLUDED.total_spent_minor,
-        first_purchase_at = least(member_stats.first_purchase_at, EXCLUDED.first_purchase_at),
-        last_purchase_at = greatest(member_stats.last_purchase_at, EXCLUDED.last_purchase_at)`.execute(
+    await addToStats(tx, auth.tenantId, [{ memberId: input.memberId, total, occurredAt }]);
+    await ctx.events.record(
       tx,
+      auth.tenantId,
+      'purchase.recorded',
+      recordedPayload(
+        { purchaseId, memberId: input.memberId, storeId, total, occurredAt },
+        lines,
+        products,
+      ),
     );
-    await ctx.events.record(tx, auth.tenantId, 'purchase.recorded', {
-      purchaseId,
-      memberId: input.memberId,
-      storeId,
-      totalMinor: total,
-      occurredAt: occurredAt.toISOString(),
-      productIds: lines.map((l) => l.product_id).filter(Boolean),
-      categoryIds: [...new Set(products.map((p) => p.category_id).filter(Boolean))],
-    });
     return { purchase: (await readPurchase(tx, purchaseId))!, created: true };
+  });
+}
+
+/**
+ * Records many purchases in one transaction by the rules of recordPurchase (lines priced from the
+ * catalog, the members' spending figures, one `purchase.recorded` event each), in a few
+ * statements whatever the count: for bulk loads such as the demo's history. A purchase whose
+ * external id is already recorded is skipped, so a re-run records nothing twice.
+ */
+export async function recordPurchases(
+  ctx: AppContext,
+  auth: AuthContext,
+  inputs: (PurchaseInput & { externalId: string; occurredAt: string })[],
+): Promise<{ created: number; skipped: number }> {
+  if (!inputs.length) return { created: 0, skipped: 0 };
+  const storeOf = (i: PurchaseInput) => i.storeId ?? auth.storeId;
+  const storeIds = [...new Set(inputs.map(storeOf).filter((s): s is string => !!s))];
+  if (auth.allowedStoreIds && storeIds.some((s) => !auth.allowedStoreIds!.includes(s)))
+    throw new AppError('store.not_allowed');
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const memberIds = [...new Set(inputs.map((i) => i.memberId))];
+    const members = await tx
+      .selectFrom('members')
+      .select('member_id')
+      .where('member_id', 'in', memberIds)
+      .where('status', '=', 'active')
+      .execute();
+    if (members.length !== memberIds.length) throw notFound('member');
+    if (storeIds.length) {
+      const stores = await tx
+        .selectFrom('stores')
+        .select('store_id')
+        .where('store_id', 'in', storeIds)
+        .execute();
+      if (stores.length !== storeIds.length) throw notFound('store');
+    }
+    const skus = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)))].filter(
+      (s): s is string => !!s,
+    );
+    const known = new Map(
+      (skus.length
+        ? await tx
+            .selectFrom('products')
+            .select(['product_id', 'sku', 'name', 'category_id'])
+            .where('sku', 'in', skus)
+            .execute()
+        : []
+      ).map((p) => [p.sku, p]),
+    );
+    const priced = [];
+    for (const input of inputs) {
+      const { lines, products } = await priceLines(tx, input.lines, known);
+      const total = input.totalMinor ?? lines.reduce((s, l) => s + l.amount_minor, 0);
+      priced.push({ input, lines, products, total, purchaseId: randomUUID() });
+    }
+    const source = JSON.stringify({ actorType: auth.actor.type, actorId: auth.actor.id });
+    const heads = priced.map((p) => ({
+      purchase_id: p.purchaseId,
+      member_id: p.input.memberId,
+      store_id: storeOf(p.input),
+      external_id: p.input.externalId,
+      occurred_at: new Date(p.input.occurredAt).toISOString(),
+      total_minor: p.total,
+      channel: p.input.channel,
+    }));
+    const inserted = await sql<{ purchase_id: string }>`
+      INSERT INTO purchases (tenant_id, purchase_id, member_id, store_id, external_id, occurred_at, total_minor, channel, source_ref, created_by)
+      SELECT ${auth.tenantId}, x.purchase_id, x.member_id, x.store_id, x.external_id, x.occurred_at, x.total_minor, x.channel,
+             ${source}::jsonb, ${auth.actor.id}::uuid
+      FROM jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) AS x(purchase_id uuid, member_id uuid,
+        store_id uuid, external_id text, occurred_at timestamptz, total_minor bigint, channel text)
+      ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+      RETURNING purchase_id`.execute(tx);
+    const fresh = new Set(inserted.rows.map((r) => r.purchase_id));
+    const made = priced.filter((p) => fresh.has(p.purchaseId));
+    const lines = made.flatMap((p) => p.lines.map((l) => ({ ...l, purchase_id: p.purchaseId })));
+    if (lines.length)
+      await sql`
+        INSERT INTO purchase_lines (tenant_id, purchase_id, line_no, product_id, sku, name, quantity, unit_price_minor, amount_minor)
+        SELECT ${auth.tenantId}, x.purchase_id, x.line_no, x.product_id, x.sku, x.name, x.quantity, x.unit_price_minor, x.amount_minor
+        FROM jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS x(purchase_id uuid, line_no integer,
+          product_id uuid, sku text, name text, quantity numeric, unit_price_minor bigint, amount_minor bigint)`.execute(
+        tx,
+      );
+    const facts = made.map((p) => ({
+      purchaseId: p.purchaseId,
+      memberId: p.input.memberId,
+      storeId: storeOf(p.input),
+      total: p.total,
+      occurredAt: new Date(p.input.occurredAt),
+    }));
+    await addToStats(tx, auth.tenantId, facts);
+    for (const [i, f] of facts.entries())
+      await ctx.events.record(
+        tx,
+        auth.tenantId,
+        'purchase.recorded',
+        recordedPayload(f, made[i]!.lines, made[i]!.products),
+      );
+    return { created: made.length, skipped: inputs.length - made.length };
   });
 }
 

@@ -116,6 +116,7 @@ export async function createTenant(
       entityId: tenantId,
       after: { name: input.name, slug: input.slug, stores: stores.length, staff: staffIds.length },
     });
+    await ctx.events.record(tx, tenantId, 'tenant.created', { isDemo: input.isDemo ?? false });
     return { tenantId, roleIds, storeIds, staffIds };
   });
 }
