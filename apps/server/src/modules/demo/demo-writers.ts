@@ -49,6 +49,26 @@ export const systemAuth = (tenantId: string, name: string, staff: AuthContext): 
 const existing = async <T>(run: DemoRun, q: string) =>
   run.ctx.db.withTenant(run.tenantId, async (tx) => (await sql.raw<T>(q).execute(tx)).rows);
 
+/** Runs `fn` on the items, `n` at a time; after a failure no further item starts. */
+async function inParallel<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: n }, worker));
+  const bad = results.find((r) => r.status === 'rejected');
+  if (bad) throw bad.reason;
+}
+
 /** The menu, created on the day the history starts. */
 export async function writeCatalog(run: DemoRun): Promise<Map<string, string>> {
   const admin = run.staff[0]!;
@@ -165,7 +185,8 @@ export async function writeJoinedMembers(run: DemoRun): Promise<void> {
     .filter(({ m }) => m.source !== 'import')
     .sort((a, b) => +a.m.joinedAt - +b.m.joinedAt);
   let k = 0;
-  for (const { m } of joined) {
+  // A few at a time: each is its own transaction, as when staff sign members up at the tables.
+  await inParallel(joined, 3, async ({ m }) => {
     if (!have.has(m.externalId)) {
       const byStaff = m.source === 'staff' || m.source === 'referral';
       const staff = run.staff[1 + (k % (run.staff.length - 1))] ?? run.staff[0]!;
@@ -199,7 +220,7 @@ export async function writeJoinedMembers(run: DemoRun): Promise<void> {
     }
     run.tick();
     if (++k % 50 === 0) run.step('members');
-  }
+  });
   run.step('members');
 }
 
@@ -227,7 +248,7 @@ export async function writeTimeline(run: DemoRun, ids: string[]): Promise<void> 
       )
     ).map((r) => r.k),
   );
-  for (const r of plan.relations) {
+  await inParallel(plan.relations, 3, async (r) => {
     if (!rel.has(ids[r.from]! + r.kind + ids[r.to]!))
       await addRelation(run.ctx, run.staff[1] ?? run.staff[0]!, ids[r.from]!, {
         kind: r.kind,
@@ -235,28 +256,28 @@ export async function writeTimeline(run: DemoRun, ids: string[]): Promise<void> 
         relatedMemberId: ids[r.to]!,
       });
     run.tick();
-  }
+  });
   run.step('relations');
   const notes = new Set(
     (await existing<{ k: string }>(run, 'SELECT member_id || body AS k FROM notes')).map(
       (r) => r.k,
     ),
   );
-  for (const n of plan.notes) {
+  await inParallel(plan.notes, 3, async (n) => {
     if (!notes.has(ids[n.member]! + n.body))
       await addNote(at(run.ctx, n.at), run.staff[n.author]!, ids[n.member]!, n.body);
     run.tick();
-  }
+  });
   const dates = new Set(
     (await existing<{ k: string }>(run, 'SELECT member_id || label AS k FROM anniversaries')).map(
       (r) => r.k,
     ),
   );
-  for (const a of plan.anniversaries) {
+  await inParallel(plan.anniversaries, 3, async (a) => {
     if (!dates.has(ids[a.member]! + a.label))
       await addAnniversary(run.ctx, run.staff[0]!, ids[a.member]!, a);
     run.tick();
-  }
+  });
   const tasks = new Set(
     (await existing<{ k: string }>(run, 'SELECT member_id || title AS k FROM tasks')).map(
       (r) => r.k,
