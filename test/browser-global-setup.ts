@@ -37,6 +37,9 @@ export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<
  * demo business loaded (business code `hotpot`, one account per built-in role).
  */
 export default async function setup(project: TestProject) {
+  // Enough demo members for lists and screenshots; the default 5,000 would load the machine for
+  // a minute and a half while the browser tests run.
+  process.env.DEMO_MEMBERS ??= '300';
   execFileSync('npm', ['run', 'build', '-w', '@regulars/admin'], {
     cwd: ROOT,
     stdio: 'pipe',
