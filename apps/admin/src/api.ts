@@ -7,13 +7,15 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | null = null,
+    /** What the server added: `field` (the form field at fault), `problems`, … */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const state: { language: Language; csrfToken: string | null; fallbackMessage: string } = {
   language: 'en',
@@ -33,12 +35,18 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  raw?: { data: Blob; contentType: string },
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': state.language,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   // A retried create must not create twice (architecture: Idempotency-Key on every POST).
   if (method === 'POST') headers['Idempotency-Key'] = newKey();
@@ -48,7 +56,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', state.fallbackMessage);
@@ -63,6 +71,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
         parsed.data.error.code,
         parsed.data.error.message,
         parsed.data.error.requestId,
+        isRecord(parsed.data.error.details) ? parsed.data.error.details : {},
       )
     : new ApiError(res.status, 'http', `${state.fallbackMessage} (HTTP ${res.status})`);
   if (
@@ -82,6 +91,9 @@ function newKey(): string {
   ).join('');
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -94,6 +106,13 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /** POSTs a file as the raw request body (attachments). */
+  upload: <T>(path: string, file: File) =>
+    request<T>('POST', path, undefined, {
+      data: file,
+      contentType: file.type || 'application/octet-stream',
+    }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

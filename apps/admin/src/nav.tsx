@@ -1,7 +1,11 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
+  FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -22,6 +26,11 @@ export type NavItem = {
   permission: Permission | null;
 };
 
+/** Pages reached from another page rather than the menu (the menu shows their parent). */
+export const SUB_PAGES: { path: string; permission: Permission }[] = [
+  { path: '/members/:id', permission: 'members.browse' },
+];
+
 export const NAV: NavItem[] = [
   {
     path: '/',
@@ -31,9 +40,37 @@ export const NAV: NavItem[] = [
     permission: null,
   },
   {
+    path: '/members',
+    label: 'nav.members',
+    icon: <IdcardOutlined />,
+    group: 'main',
+    permission: 'members.browse',
+  },
+  {
+    path: '/tasks',
+    label: 'nav.tasks',
+    icon: <CheckSquareOutlined />,
+    group: 'main',
+    permission: 'members.browse',
+  },
+  {
+    path: '/products',
+    label: 'nav.products',
+    icon: <AppstoreOutlined />,
+    group: 'main',
+    permission: 'members.browse',
+  },
+  {
     path: '/settings',
     label: 'nav.settings',
     icon: <SettingOutlined />,
+    group: 'system',
+    permission: 'settings.maintain',
+  },
+  {
+    path: '/custom-fields',
+    label: 'nav.customFields',
+    icon: <FormOutlined />,
     group: 'system',
     permission: 'settings.maintain',
   },

@@ -121,6 +121,8 @@ export async function apiAs(page: Page, baseUrl: string) {
       page.request.put(`${baseUrl}/api${path}`, { headers, data }),
     post: async (path: string, data: unknown) =>
       page.request.post(`${baseUrl}/api${path}`, { headers, data }),
+    patch: async (path: string, data: unknown) =>
+      page.request.patch(`${baseUrl}/api${path}`, { headers, data }),
   };
 }
 

@@ -35,7 +35,11 @@ describe('language', () => {
       expect(await see(page.getByTestId('welcome'))).toBe('陳志明，歡迎回來');
       expect(await menuItems(page)).toEqual([
         '首頁',
+        '會員',
+        '我的工作',
+        '商品',
         '企業設定',
+        '會員自訂欄位',
         '門市',
         '員工',
         '角色權限',

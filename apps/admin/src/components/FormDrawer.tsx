@@ -1,4 +1,4 @@
-import { Button, Drawer, Form, Space } from 'antd';
+import { Button, Drawer, Form, Space, type FormInstance } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
@@ -19,11 +19,17 @@ export function FormDrawer<T extends object>(props: {
   width?: number;
   /** Shows the values without a Save button (built-in roles). */
   readOnly?: boolean;
+  /** The form's fields an error is about, to show its message under them instead of on top. */
+  fieldsOf?(error: ApiError): (string | number)[][];
+  /** Fields depending on other fields' values, given the form. */
+  form?: FormInstance<T>;
 }) {
   const { t } = useTranslation();
   const formId = `form-${useId().replace(/[^\w-]/g, '')}`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [ownForm] = Form.useForm<T>();
+  const form = props.form ?? ownForm;
 
   const submit = async (values: T) => {
     setBusy(true);
@@ -32,7 +38,12 @@ export function FormDrawer<T extends object>(props: {
       await props.onSubmit(values);
       props.onClose();
     } catch (e) {
-      setError(toApiError(e));
+      const err = toApiError(e);
+      const fields = props.fieldsOf?.(err) ?? [];
+      if (fields.length) {
+        form.setFields(fields.map((name) => ({ name: name as never, errors: [err.message] })));
+        form.scrollToField(fields[0] as never);
+      } else setError(err);
     } finally {
       setBusy(false);
     }
@@ -61,6 +72,7 @@ export function FormDrawer<T extends object>(props: {
     >
       <ErrorAlert error={error} />
       <Form<T>
+        form={form}
         name={formId}
         disabled={props.readOnly}
         layout="vertical"

@@ -2,20 +2,30 @@ import { Layout, Menu, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { NAV, type NavItem } from '../nav';
+import { NAV, SUB_PAGES, type NavItem } from '../nav';
 import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { CustomFieldsPage } from '../pages/custom-fields/CustomFieldsPage';
 import { HomePage } from '../pages/home/HomePage';
+import { MemberPage } from '../pages/members/MemberPage';
+import { MembersPage } from '../pages/members/MembersPage';
+import { ProductsPage } from '../pages/products/ProductsPage';
 import { NoPermission, NotFound } from '../pages/Results';
 import { RolesPage } from '../pages/roles/RolesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { StoresPage } from '../pages/stores/StoresPage';
+import { MyTasksPage } from '../pages/tasks/MyTasksPage';
 import { useSession } from '../session';
 import { TopBar } from './TopBar';
 
 const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
+  '/members': MembersPage,
+  '/members/:id': MemberPage,
+  '/tasks': MyTasksPage,
+  '/products': ProductsPage,
+  '/custom-fields': CustomFieldsPage,
   '/settings': SettingsPage,
   '/stores': StoresPage,
   '/staff': StaffPage,
@@ -70,7 +80,7 @@ export function Console() {
         <TopBar />
         <Layout.Content style={{ padding: 24 }}>
           <Routes>
-            {NAV.map((n) => {
+            {[...NAV, ...SUB_PAGES].map((n) => {
               const Page = PAGES[n.path]!;
               const allowed = !n.permission || session.can(n.permission);
               return (

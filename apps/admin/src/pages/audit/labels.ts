@@ -2,7 +2,16 @@ import type { TFunction } from 'i18next';
 import { ENTITY_LABELS, type AuditEntry, type Language } from '@regulars/contracts';
 
 /** What the tenancy module records; the filters also accept what later modules add. */
-export const ENTITY_TYPES = ['tenant', 'store', 'staff', 'role', 'api_key'];
+export const ENTITY_TYPES = [
+  'tenant',
+  'store',
+  'staff',
+  'role',
+  'api_key',
+  'member',
+  'product',
+  'custom_field',
+];
 export const ACTIONS = [
   'tenant.created',
   'settings.updated',
@@ -18,6 +27,18 @@ export const ACTIONS = [
   'role.deleted',
   'api_key.created',
   'api_key.revoked',
+  'member.created',
+  'member.updated',
+  'member.contact_viewed',
+  'member.consent_changed',
+  'member.erased',
+  'member.merged',
+  'note.updated',
+  'note.deleted',
+  'product.created',
+  'product.updated',
+  'custom_field.created',
+  'custom_field.updated',
 ];
 
 export function entityLabel(type: string, lang: Language): string {

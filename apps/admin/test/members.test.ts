@@ -1,0 +1,249 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, DEMO_ACCOUNTS, launchChromium, openPage, screenshot, see, signIn } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const drawer = (page: Page) => page.getByRole('dialog').filter({ visible: true });
+const field = (page: Page, name: string) => drawer(page).locator(`[id$="_${name}"]`).first();
+const row = (page: Page, text: string) => page.locator('.ant-table-row', { hasText: text });
+const menu = (page: Page, label: string) =>
+  page
+    .locator('.ant-layout-sider .ant-menu-item')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .click();
+const option = (page: Page, label: string) =>
+  page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+    .first()
+    .click();
+
+/** Waits until the "saved" messages have gone (before a screenshot). */
+const quiet = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('.ant-message-notice'), null, {
+    timeout: 10_000,
+  });
+
+/** A mobile number no other test uses: 09 and eight digits. */
+function freshMobile(): string {
+  return `09${String(Date.now() % 1e8).padStart(8, '0')}`;
+}
+const fullWidth = (s: string) =>
+  s.replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe('members', () => {
+  it('adds a member with a full-width phone, finds them by initials and another phone format, and keeps notes, tasks and custom fields (zh-TW)', async () => {
+    const suffix = Date.now().toString(36).slice(-4);
+    const mobile = freshMobile(); // 09xxxxxxxx
+    const masked = `${mobile.slice(0, 4)}-***-${mobile.slice(7)}`;
+    const { context, page } = await openPage(browser, { language: 'zh-TW' });
+    try {
+      await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.admin });
+      const api = await apiAs(page, baseUrl);
+
+      // A custom field of type "one choice", defined in the settings page…
+      const key = `spice_${suffix}`;
+      await menu(page, '會員自訂欄位');
+      await page.getByRole('button', { name: '新增欄位' }).click();
+      await field(page, 'key').fill(key);
+      await field(page, 'type').click();
+      await option(page, '單選');
+      await field(page, 'label_zh-TW').fill(`辣度${suffix}`);
+      await field(page, 'label_zh-CN').fill(`辣度${suffix}`);
+      await field(page, 'label_en').fill(`Spice ${suffix}`);
+      await drawer(page).getByRole('button', { name: '新增選項' }).click();
+      await field(page, 'options_0_value').fill('hot');
+      await field(page, 'options_0_label').fill('大辣');
+      await drawer(page)
+        .getByRole('button', { name: /^儲\s*存$/ })
+        .click();
+      expect(await see(row(page, key))).toContain('大辣');
+
+      // … shows in the member form, where a member is added with a full-width number.
+      const name = `歐陽娜${suffix}`;
+      await menu(page, '會員');
+      await page.getByRole('button', { name: '新增會員' }).click();
+      await field(page, 'name').fill(name);
+      await field(page, 'phone').fill(
+        fullWidth(`${mobile.slice(0, 4)}-${mobile.slice(4, 7)}-${mobile.slice(7)}`),
+      );
+      await drawer(page).getByText(`辣度${suffix}`).waitFor();
+      await field(page, `custom_${key}`).click();
+      await option(page, '大辣');
+      await drawer(page)
+        .locator('.ant-form-item', { hasText: `辣度${suffix}` })
+        .getByText('大辣')
+        .filter({ visible: true })
+        .first()
+        .waitFor();
+      await field(page, 'tags').fill('愛吃辣');
+      await field(page, 'tags').press('Enter');
+      await drawer(page)
+        .getByRole('button', { name: /^儲\s*存$/ })
+        .click();
+      expect(await see(page.getByTestId('member-name'))).toBe(name);
+      expect(await see(page.getByTestId('member-phone'))).toBe(masked);
+      expect(
+        await see(page.locator('.ant-descriptions-item', { hasText: `辣度${suffix}` })),
+      ).toContain('大辣');
+      const memberUrl = page.url();
+
+      // Search by pinyin initials, and by the phone written another way.
+      await menu(page, '會員');
+      const search = page.getByTestId('member-search');
+      await search.fill('oyn');
+      expect(await see(row(page, name))).toContain(masked);
+      await search.fill(`+886 ${mobile.slice(1, 4)} ${mobile.slice(4, 7)} ${mobile.slice(7)}`);
+      await page.waitForFunction((n) => {
+        const rows = [...document.querySelectorAll('.ant-table-row')];
+        return rows.length === 1 && rows[0]!.textContent!.includes(n);
+      }, name);
+      // A miss says so.
+      await search.fill('zzzzqqq');
+      await see(page.getByText('沒有符合的會員。'));
+
+      // Notes with an attachment.
+      await page.goto(memberUrl);
+      await page.getByRole('tab', { name: '記事' }).click();
+      await page.getByTestId('note-body').fill('喜歡靠窗座位，不吃香菜。');
+      await page.getByRole('button', { name: '新增記事' }).click();
+      const note = page.getByTestId('note').filter({ hasText: '不吃香菜' });
+      await note.waitFor();
+      await note.locator('input[type=file]').setInputFiles({
+        name: '座位偏好.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('窗邊 12 號桌\n'),
+      });
+      expect(await see(note.getByTestId('attachments'))).toContain('座位偏好.txt');
+      // A file type the server refuses: its message is shown.
+      await note.locator('input[type=file]').setInputFiles({
+        name: 'run.exe',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0xff, 0xfe]),
+      });
+      await page.locator('.ant-message-error').waitFor();
+
+      // A task for this member shows in "My tasks".
+      const title = `生日前一週致電 ${suffix}`;
+      await page.getByRole('tab', { name: '工作' }).click();
+      await page.getByRole('button', { name: '新增工作' }).click();
+      await field(page, 'title').fill(title);
+      await drawer(page)
+        .getByRole('button', { name: /^儲\s*存$/ })
+        .click();
+      await see(row(page, title));
+      await page.getByRole('tab', { name: '動態' }).click();
+      expect(await see(page.getByTestId('timeline'))).toContain('喜歡靠窗座位');
+      await quiet(page);
+      await screenshot(page, 'admin-member-360-zh-TW.png');
+
+      // Someone else saves first: the stale edit is refused with the server's message.
+      await page
+        .getByRole('button', { name: /編\s*輯$/ })
+        .first()
+        .click();
+      await field(page, 'address').fill('台北市萬華區漢中街 52 號');
+      const memberId = memberUrl.split('/').pop()!;
+      const current = await api.get(`/members/${memberId}`);
+      expect(
+        (
+          await api.patch(`/members/${memberId}`, { address: '別處', version: current.version })
+        ).status(),
+      ).toBe(200);
+      await drawer(page)
+        .getByRole('button', { name: /^儲\s*存$/ })
+        .click();
+      expect(await see(drawer(page).getByTestId('error'))).toContain('此資料已被他人修改');
+
+      await page.keyboard.press('Escape');
+      await menu(page, '我的工作');
+      expect(await see(row(page, title))).toContain(name);
+
+      await menu(page, '會員');
+      await see(row(page, name));
+      await quiet(page);
+      await screenshot(page, 'admin-members-zh-TW.png');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows contact details to a customer manager on request, never to a customer assistant', async () => {
+    const mobile = freshMobile();
+    const name = `Lin ${Date.now().toString(36).slice(-4)}`;
+    const manager = await openPage(browser, { language: 'en' });
+    try {
+      await signIn(manager.page, baseUrl, { email: DEMO_ACCOUNTS.customer_manager });
+      const api = await apiAs(manager.page, baseUrl);
+      const res = await api.post('/members', {
+        name,
+        phone: `${mobile.slice(0, 4)}-${mobile.slice(4, 7)}-${mobile.slice(7)}`,
+        email: 'lin.family@example.com',
+      });
+      const member = await res.json();
+      await manager.page.goto(`${baseUrl}/admin/members/${member.memberId}`);
+      expect(await see(manager.page.getByTestId('member-phone'))).toContain('***');
+      expect(await see(manager.page.getByTestId('member-email'))).not.toContain('lin.family');
+      await manager.page.getByRole('button', { name: 'Show contact details' }).click();
+      await manager.page
+        .getByTestId('member-email')
+        .filter({ hasText: 'lin.family@example.com' })
+        .waitFor();
+      expect(await see(manager.page.getByTestId('member-phone'))).toContain(mobile.slice(1));
+      // The customer manager may erase; the button says what it does.
+      await see(manager.page.getByRole('button', { name: 'Erase' }));
+
+      const assistant = await openPage(browser, { language: 'zh-CN' });
+      try {
+        await signIn(assistant.page, baseUrl, { email: DEMO_ACCOUNTS.customer_assistant });
+        await assistant.page.goto(`${baseUrl}/admin/members/${member.memberId}`);
+        expect(await see(assistant.page.getByTestId('member-phone'))).toContain('***');
+        await see(assistant.page.getByRole('button', { name: /编\s*辑/ }));
+        expect(await assistant.page.getByTestId('reveal-contacts').count()).toBe(0);
+        expect(await assistant.page.getByRole('button', { name: '清除资料' }).count()).toBe(0);
+        expect(await assistant.page.getByRole('button', { name: '新增商品' }).count()).toBe(0);
+      } finally {
+        await assistant.context.close();
+      }
+    } finally {
+      await manager.context.close();
+    }
+  });
+
+  it('builds the product catalog: a category, then a product in it (en)', async () => {
+    const suffix = Date.now().toString(36).slice(-4);
+    const { context, page } = await openPage(browser, { language: 'en' });
+    try {
+      await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.admin });
+      await menu(page, 'Products');
+      await page.getByTestId('add-category').click();
+      await field(page, 'name').fill(`Seafood ${suffix}`);
+      await drawer(page).getByRole('button', { name: 'Save' }).click();
+      await page.getByTestId('category-tree').getByText(`Seafood ${suffix}`).waitFor();
+
+      await page.getByRole('button', { name: 'Add product' }).click();
+      await field(page, 'sku').fill(`SHRIMP-${suffix}`);
+      await field(page, 'name').fill('Hand-made shrimp paste');
+      await field(page, 'price').fill('220');
+      await drawer(page).getByRole('button', { name: 'Save' }).click();
+      const product = await see(row(page, `SHRIMP-${suffix}`));
+      expect(product).toContain('Hand-made shrimp paste');
+      expect(product).toContain(`Seafood ${suffix}`);
+      expect(product).toMatch(/NT\$220(?!\.)/);
+
+      await page.getByTestId('category-tree').getByText('All products').click();
+      await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length > 1);
+      await quiet(page);
+      await screenshot(page, 'admin-products-en.png');
+    } finally {
+      await context.close();
+    }
+  });
+});
