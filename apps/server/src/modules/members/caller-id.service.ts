@@ -115,12 +115,7 @@ async function readCard(
   const best =
     'phone' in find
       ? sql`
-        hits AS (
-          SELECT member_id, 0 AS rank FROM members WHERE phone = ${find.phone} AND status = 'active'
-          UNION
-          SELECT member_id, 1 FROM members
-           WHERE other_phones @> ARRAY[${find.phone}]::text[] AND status = 'active'
-        ),
+        hits AS (SELECT member_id, rank FROM member_ids_by_phone(${find.phone})),
         best AS (
           SELECT member_id, rank, (SELECT count(DISTINCT member_id) FROM hits)::int AS matches
             FROM hits ORDER BY rank, member_id LIMIT 1

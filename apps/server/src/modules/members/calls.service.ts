@@ -29,12 +29,7 @@ export async function reportCall(
     const r = await sql<{ member_id: string | null }>`
       INSERT INTO calls (tenant_id, call_id, caller_number, caller_e164, extension, member_id, received_at, reported_by)
       VALUES (${auth.tenantId}, ${callId}, ${e164 ?? input.callerNumber}, ${e164}, ${input.extension},
-              (SELECT member_id FROM (
-                 SELECT member_id, 0 AS rank FROM members WHERE phone = ${e164} AND status = 'active'
-                 UNION ALL
-                 SELECT member_id, 1 FROM members
-                  WHERE other_phones @> ARRAY[${e164}]::text[] AND status = 'active') h
-                ORDER BY rank, member_id LIMIT 1),
+              (SELECT member_id FROM member_ids_by_phone(${e164}) ORDER BY rank, member_id LIMIT 1),
               ${receivedAt}, ${auth.actor.id})
       RETURNING member_id`.execute(tx);
     const memberId = r.rows[0]!.member_id;
