@@ -70,6 +70,7 @@ export async function assertMember(tx: Tx, memberId: string): Promise<void> {
     .selectFrom('members')
     .select('member_id')
     .where('member_id', '=', memberId)
+    .where('status', '=', 'active')
     .executeTakeFirst();
   if (!m) throw new AppError('not_found', { entity: 'member' }, { entity: 'member' });
 }

@@ -87,6 +87,7 @@ export async function addNote(ctx: AppContext, auth: AuthContext, memberId: stri
       .selectFrom('members')
       .select('member_id')
       .where('member_id', '=', memberId)
+      .where('status', '=', 'active')
       .executeTakeFirst();
     if (!m) throw notFound('member');
     const noteId = randomUUID();

@@ -10,6 +10,7 @@ async function memberExists(ctx: AppContext, auth: AuthContext, memberId: string
       .selectFrom('members')
       .select('member_id')
       .where('member_id', '=', memberId)
+      .where('status', '=', 'active')
       .executeTakeFirst(),
   );
   if (!m) throw notFound('member');
@@ -112,6 +113,7 @@ export async function addRelation(
         .selectFrom('members')
         .select('member_id')
         .where('member_id', '=', related)
+        .where('status', '=', 'active')
         .executeTakeFirst())
     )
       throw notFound('member');

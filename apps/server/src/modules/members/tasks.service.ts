@@ -74,6 +74,7 @@ async function checkRefs(
       .selectFrom('members')
       .select('member_id')
       .where('member_id', '=', memberId)
+      .where('status', '=', 'active')
       .executeTakeFirst())
   )
     throw notFound('member');
