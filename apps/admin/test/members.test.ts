@@ -94,6 +94,7 @@ describe('members', () => {
         await see(page.locator('.ant-descriptions-item', { hasText: `辣度${suffix}` })),
       ).toContain('大辣');
       const memberUrl = page.url();
+      const memberId = memberUrl.split('/').pop()!;
 
       // Search by pinyin initials, and by the phone written another way.
       await menu(page, '會員');
@@ -139,8 +140,23 @@ describe('members', () => {
         .getByRole('button', { name: /^儲\s*存$/ })
         .click();
       await see(row(page, title));
+      // A purchase from the point of sale: a catalog product by SKU and a free line.
+      const sale = await api.post('/purchases', {
+        memberId,
+        channel: 'pos',
+        lines: [
+          { sku: 'BF-WAGYU', unitPriceMinor: 128000 },
+          { name: '手工蝦滑', quantity: 2, unitPriceMinor: 22000 },
+        ],
+      });
+      expect(sale.status()).toBe(200);
+      await page.getByRole('tab', { name: '消費記錄' }).click();
+      expect(await see(row(page, '手工蝦滑'))).toContain('$1,720');
       await page.getByRole('tab', { name: '動態' }).click();
-      expect(await see(page.getByTestId('timeline'))).toContain('喜歡靠窗座位');
+      await page.getByTestId('timeline').getByText('消費 $1,720').waitFor();
+      const timeline = await see(page.getByTestId('timeline'));
+      expect(timeline).toContain('喜歡靠窗座位');
+      expect(timeline).toContain('消費 $1,720');
       await quiet(page);
       await screenshot(page, 'admin-member-360-zh-TW.png');
 
@@ -150,7 +166,6 @@ describe('members', () => {
         .first()
         .click();
       await field(page, 'address').fill('台北市萬華區漢中街 52 號');
-      const memberId = memberUrl.split('/').pop()!;
       const current = await api.get(`/members/${memberId}`);
       expect(
         (
@@ -197,8 +212,10 @@ describe('members', () => {
         .filter({ hasText: 'lin.family@example.com' })
         .waitFor();
       expect(await see(manager.page.getByTestId('member-phone'))).toContain(mobile.slice(1));
-      // The customer manager may erase; the button says what it does.
+      // The customer manager may erase, and export the list.
       await see(manager.page.getByRole('button', { name: 'Erase' }));
+      await manager.page.getByText('Members', { exact: true }).first().click();
+      await see(manager.page.getByRole('button', { name: 'Export' }));
 
       const assistant = await openPage(browser, { language: 'zh-CN' });
       try {
@@ -208,7 +225,9 @@ describe('members', () => {
         await see(assistant.page.getByRole('button', { name: /编\s*辑/ }));
         expect(await assistant.page.getByTestId('reveal-contacts').count()).toBe(0);
         expect(await assistant.page.getByRole('button', { name: '清除资料' }).count()).toBe(0);
-        expect(await assistant.page.getByRole('button', { name: '新增商品' }).count()).toBe(0);
+        await assistant.page.goto(`${baseUrl}/admin/members`);
+        await see(assistant.page.getByRole('button', { name: '新增会员' }));
+        expect(await assistant.page.getByRole('button', { name: /导\s*出/ }).count()).toBe(0);
       } finally {
         await assistant.context.close();
       }

@@ -264,6 +264,7 @@ export const en = {
     },
   },
   members: {
+    export: { button: 'Export', xlsx: 'Excel (.xlsx), as filtered', csv: 'CSV, as filtered' },
     description: 'Everyone who is a member of your business.',
     add: 'Add member',
     edit: 'Edit member',

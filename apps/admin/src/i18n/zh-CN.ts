@@ -257,6 +257,7 @@ export const zhCN: Messages = {
     },
   },
   members: {
+    export: { button: '导出', xlsx: 'Excel（.xlsx），按当前筛选', csv: 'CSV，按当前筛选' },
     description: '所有加入本店的会员。',
     add: '新增会员',
     edit: '编辑会员',

@@ -258,6 +258,7 @@ export const zhTW: Messages = {
     },
   },
   members: {
+    export: { button: '匯出', xlsx: 'Excel（.xlsx），依目前篩選', csv: 'CSV，依目前篩選' },
     description: '所有加入本店的會員。',
     add: '新增會員',
     edit: '編輯會員',

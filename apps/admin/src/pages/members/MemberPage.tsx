@@ -95,8 +95,10 @@ export function MemberPage() {
           </Space>
         </Col>
         <Col xs={24} lg={15}>
+          {/* Each tab reads afresh when opened: the POS and colleagues add to it meanwhile. */}
           <Tabs
             type="card"
+            destroyOnHidden
             items={[
               {
                 key: 'timeline',

@@ -1,5 +1,5 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -65,11 +65,32 @@ export function MembersPage() {
       title={t('nav.members')}
       description={t('members.description')}
       extra={
-        session.can('members.add') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('members.add')}
-          </Button>
-        )
+        <Space>
+          {session.can('members.export') && (
+            <Dropdown
+              menu={{
+                items: (['xlsx', 'csv'] as const).map((format) => ({
+                  key: format,
+                  label: (
+                    <a
+                      href={`/api/members/export${query({ format, q, tag, homeStoreId: storeId })}`}
+                      download
+                    >
+                      {t(`members.export.${format}`)}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />}>{t('members.export.button')}</Button>
+            </Dropdown>
+          )}
+          {session.can('members.add') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('members.add')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <ErrorAlert error={first.error} />

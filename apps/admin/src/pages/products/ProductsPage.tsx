@@ -182,6 +182,7 @@ export function ProductsPage() {
                 {
                   title: t('products.tags'),
                   dataIndex: 'tags',
+                  width: 130,
                   render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
                 },
                 {

@@ -79,6 +79,7 @@ export function PurchasesTab(props: { memberId: string; onChanged(): void }) {
           {
             title: t('purchases.time'),
             dataIndex: 'occurredAt',
+            width: 170,
             render: (at: string) => formatDateTime(at, lang),
           },
           {
@@ -88,17 +89,20 @@ export function PurchasesTab(props: { memberId: string; onChanged(): void }) {
           {
             title: t('purchases.store'),
             dataIndex: 'storeId',
+            width: 90,
             render: (id: string | null) => (id ? (storeName.get(id) ?? '') : ''),
           },
           {
             title: t('purchases.channel'),
             dataIndex: 'channel',
+            width: 100,
             render: (c: string) => t(`purchases.channels.${c}`, { defaultValue: c }),
           },
           {
             title: t('purchases.total'),
             dataIndex: 'totalMinor',
             align: 'right',
+            width: 100,
             render: money,
           },
         ]}
