@@ -217,6 +217,34 @@ describe('members', () => {
       await manager.page.getByText('Members', { exact: true }).first().click();
       await see(manager.page.getByRole('button', { name: 'Export' }));
 
+      // Caller ID: the number in another format brings up the card.
+      await manager.page.goto(`${baseUrl}/admin/caller-id`);
+      await manager.page
+        .getByTestId('caller-id-phone')
+        .locator('input')
+        .fill(`+886 ${mobile.slice(1, 4)} ${mobile.slice(4, 7)} ${mobile.slice(7)}`);
+      await manager.page.getByRole('button', { name: 'Look up' }).click();
+      expect(await see(manager.page.getByTestId('caller-card'))).toContain(
+        member.cardNumber.slice(0, 4),
+      );
+      await manager.page.getByTestId('caller-id-phone').locator('input').fill('0900-000-001');
+      await manager.page.getByRole('button', { name: 'Look up' }).click();
+      await see(manager.page.getByTestId('caller-stranger'));
+
+      // Two cards for the same person (same name and birthday) are merged into one.
+      const twin = `Cheng ${Date.now().toString(36).slice(-5)}`;
+      for (let i = 0; i < 2; i++)
+        expect((await api.post('/members', { name: twin, birthday: '1990-02-14' })).status()).toBe(
+          200,
+        );
+      await manager.page.goto(`${baseUrl}/admin/duplicates`);
+      await manager.page.getByText('Same name and birthday', { exact: true }).click();
+      const group = manager.page.getByTestId('duplicate-group').filter({ hasText: twin });
+      await group.getByRole('button', { name: 'Merge into the one kept' }).click();
+      await manager.page.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
+      await see(manager.page.getByText(`Merged into ${twin}`));
+      await group.waitFor({ state: 'detached' });
+
       const assistant = await openPage(browser, { language: 'zh-CN' });
       try {
         await signIn(assistant.page, baseUrl, { email: DEMO_ACCOUNTS.customer_assistant });

@@ -11,7 +11,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const MEMBER_MENU = ['Home', 'Members', 'My tasks', 'Products'];
+const MEMBER_MENU = ['Home', 'Members', 'My tasks', 'Caller ID', 'Duplicates', 'Products'];
+const ASSISTANT_MENU = ['Home', 'Members', 'My tasks', 'Caller ID', 'Products'];
 const ADMIN_MENU = [
   ...MEMBER_MENU,
   'Business settings',
@@ -51,7 +52,7 @@ const CASES = [
     email: DEMO_ACCOUNTS.customer_assistant,
     name: '張雅婷',
     role: 'Customer assistant',
-    menu: MEMBER_MENU,
+    menu: ASSISTANT_MENU,
   },
 ];
 

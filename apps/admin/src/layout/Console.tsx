@@ -5,7 +5,9 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { NAV, SUB_PAGES, type NavItem } from '../nav';
 import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { CallerIdPage } from '../pages/caller-id/CallerIdPage';
 import { CustomFieldsPage } from '../pages/custom-fields/CustomFieldsPage';
+import { DuplicatesPage } from '../pages/duplicates/DuplicatesPage';
 import { HomePage } from '../pages/home/HomePage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
@@ -24,6 +26,8 @@ const PAGES: Record<string, ComponentType> = {
   '/members': MembersPage,
   '/members/:id': MemberPage,
   '/tasks': MyTasksPage,
+  '/caller-id': CallerIdPage,
+  '/duplicates': DuplicatesPage,
   '/products': ProductsPage,
   '/custom-fields': CustomFieldsPage,
   '/settings': SettingsPage,
