@@ -3,8 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../../../test/db';
+
+// Each case starts the `regulars` command in child processes (TypeScript loading, database,
+// job queue): on a busy two-core machine that takes far longer than an in-process test.
+vi.setConfig({ testTimeout: 180_000 });
 
 const bin = fileURLToPath(new URL('../bin/regulars.js', import.meta.url));
 let database: Awaited<ReturnType<typeof freshDatabase>>;
