@@ -11,6 +11,15 @@ export type MemberQuery = {
   limit: number;
 };
 
+type SearchArgs = {
+  card: string | null;
+  phone: string | null;
+  grams: string[] | null;
+  nameLike: string | null;
+  latinLike: string | null;
+  initialsLike: string | null;
+};
+
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function decodeCursor(cursor: string): { at: string; id: string } {
@@ -33,48 +42,45 @@ const encodeCursor = (r: MemberRow) =>
 export async function searchMembers(tx: Tx, phoneCountry: string, f: MemberQuery) {
   const tags = f.tag === undefined ? [] : [f.tag].flat();
   const q = f.q ? toHalfWidth(f.q).trim() : '';
-  let query = tx
-    .selectFrom('members')
-    .select([...MEMBER_COLUMNS])
-    .where('status', '=', 'active');
-  if (tags.length) query = query.where('tags', '@>', sql<string[]>`${tags}::text[]`);
-  if (f.homeStoreId) query = query.where('home_store_id', '=', f.homeStoreId);
+  const p: SearchArgs = {
+    card: null,
+    phone: null,
+    grams: null,
+    nameLike: null,
+    latinLike: null,
+    initialsLike: null,
+  };
   if (q) {
     const digits = q.replace(/[\s\-()+]/g, '');
     const phone = /^\d{6,}$/.test(digits) ? normalizePhone(q, phoneCountry) : null;
     if (/^\d{10}$/.test(digits) && isValidCardNumber(digits) && !phone?.ok) {
-      query = query.where('card_number', '=', digits);
+      p.card = digits;
     } else if (phone?.ok) {
-      const e164 = phone.phone.e164;
-      query = query.where((eb) =>
-        eb.or([
-          eb('phone', '=', e164),
-          eb('other_phones', '@>', sql<string[]>`ARRAY[${e164}]::text[]`),
-          eb('card_number', '=', digits),
-        ]),
-      );
+      p.phone = phone.phone.e164;
+      p.card = digits;
     } else if (hasHan(q)) {
-      query = query
-        .where('name_grams', '@>', sql<string[]>`${queryGrams(q)}::text[]`)
-        .where('name', 'like', `%${likeEscape(q)}%`);
+      p.grams = queryGrams(q);
+      p.nameLike = `%${likeEscape(q)}%`;
     } else {
       const latin = q.toLowerCase().replace(/\s+/g, '');
-      query =
-        latin.length >= 3
-          ? query.where('search_latin', 'like', `%${likeEscape(latin)}%`)
-          : query.where('name_initials', 'like', `${likeEscape(latin)}%`);
+      if (latin.length >= 3) p.latinLike = `%${likeEscape(latin)}%`;
+      else p.initialsLike = `${likeEscape(latin)}%`;
     }
   }
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    query = query.where(
-      sql<boolean>`(created_at, member_id) < (${c.at}::timestamptz, ${c.id}::uuid)`,
-    );
-  }
-  const rows = await query
+  const c = f.cursor ? decodeCursor(f.cursor) : null;
+  // The ids come from search_member_ids() (migration 0009), which can use the search indexes
+  // under row-level security; the members themselves are read through it as everywhere else.
+  const ids = sql<string>`(SELECT member_id FROM search_member_ids(
+    ${p.card}, ${p.phone}, ${p.grams}::text[], ${p.nameLike}, ${p.latinLike}, ${p.initialsLike},
+    ${tags.length ? tags : null}::text[], ${f.homeStoreId ?? null}::uuid,
+    ${c?.at ?? null}::timestamptz, ${c?.id ?? null}::uuid, ${f.limit + 1}::int))`;
+  const rows = await tx
+    .selectFrom('members')
+    .select([...MEMBER_COLUMNS])
+    .where('member_id', 'in', ids)
+    .where('status', '=', 'active')
     .orderBy('created_at', 'desc')
     .orderBy('member_id', 'desc')
-    .limit(f.limit + 1)
     .execute();
   const page = rows.slice(0, f.limit);
   return { rows: page, nextCursor: rows.length > f.limit ? encodeCursor(page.at(-1)!) : null };
