@@ -18,6 +18,18 @@ export function formatDateTime(iso: string, lang: Language, timeZone?: string): 
   }
 }
 
+/** A moment to the minute (due dates, timeline entries), in this browser's time zone. */
+export function formatMinute(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}
+
 /** A calendar date (2026-11-25), or the day of a moment in this browser, as read in `lang`. */
 export function formatDate(iso: string, lang: Language): string {
   const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };

@@ -6,6 +6,7 @@ import {
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   MergeCellsOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -68,6 +69,13 @@ export const NAV: NavItem[] = [
     icon: <MergeCellsOutlined />,
     group: 'main',
     permission: 'members.delete',
+  },
+  {
+    path: '/imports',
+    label: 'nav.imports',
+    icon: <ImportOutlined />,
+    group: 'main',
+    permission: 'members.import',
   },
   {
     path: '/products',

@@ -11,7 +11,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const MEMBER_MENU = ['Home', 'Members', 'My tasks', 'Caller ID', 'Duplicates', 'Products'];
+const MEMBER_MENU = [
+  'Home',
+  'Members',
+  'My tasks',
+  'Caller ID',
+  'Duplicates',
+  'Import',
+  'Products',
+];
 const ASSISTANT_MENU = ['Home', 'Members', 'My tasks', 'Caller ID', 'Products'];
 const ADMIN_MENU = [
   ...MEMBER_MENU,

@@ -9,6 +9,7 @@ import { CallerIdPage } from '../pages/caller-id/CallerIdPage';
 import { CustomFieldsPage } from '../pages/custom-fields/CustomFieldsPage';
 import { DuplicatesPage } from '../pages/duplicates/DuplicatesPage';
 import { HomePage } from '../pages/home/HomePage';
+import { ImportsPage } from '../pages/imports/ImportsPage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
@@ -28,6 +29,7 @@ const PAGES: Record<string, ComponentType> = {
   '/tasks': MyTasksPage,
   '/caller-id': CallerIdPage,
   '/duplicates': DuplicatesPage,
+  '/imports': ImportsPage,
   '/products': ProductsPage,
   '/custom-fields': CustomFieldsPage,
   '/settings': SettingsPage,

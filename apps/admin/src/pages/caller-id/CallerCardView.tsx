@@ -1,8 +1,8 @@
-import { Card, Col, Descriptions, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CallerCard } from '@regulars/contracts';
-import { formatDate, formatDateTime, formatMoney, groupCardNumber } from '../../format';
+import { formatDate, formatMinute, formatMoney, groupCardNumber } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { useCurrency } from '../../use-currency';
 
@@ -69,7 +69,7 @@ export function CallerCardView({ card }: { card: CallerCard }) {
               ))}
             </Descriptions>
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('callerId.nothing')} />
+            <Typography.Text type="secondary">{t('callerId.nothing')}</Typography.Text>
           )}
         </Col>
         <Col xs={24} md={8}>
@@ -102,7 +102,7 @@ export function CallerCardView({ card }: { card: CallerCard }) {
                 <div>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{n.body}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {n.authorName ?? ''} · {formatDateTime(n.createdAt, lang)}
+                    {n.authorName ?? ''} · {formatMinute(n.createdAt, lang)}
                   </Typography.Text>
                 </div>
               </List.Item>

@@ -7,7 +7,7 @@ import type { CallerCard } from '@regulars/contracts';
 import { api, query, type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
-import { formatDateTime } from '../../format';
+import { formatMinute } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { toApiError, useApiGet } from '../../use-api';
 import { CallerCardView } from './CallerCardView';
@@ -112,7 +112,7 @@ export function CallerIdPage() {
                 title: t('callerId.time'),
                 dataIndex: 'receivedAt',
                 width: 190,
-                render: (at: string) => formatDateTime(at, lang),
+                render: (at: string) => formatMinute(at, lang),
               },
               { title: t('callerId.number'), dataIndex: 'callerNumber', width: 170 },
               { title: t('callerId.extension'), dataIndex: 'extension', width: 100 },

@@ -100,7 +100,7 @@ export function ProductsPage() {
     >
       <ErrorAlert error={categories.error ?? products.error} />
       <Row gutter={16}>
-        <Col xs={24} md={7}>
+        <Col xs={24} md={6}>
           <Card
             title={t('products.categories')}
             size="small"
@@ -144,7 +144,7 @@ export function ProductsPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} md={17}>
+        <Col xs={24} md={18}>
           <Card styles={{ body: { padding: 0 } }}>
             <Flex style={{ padding: 12 }}>
               <Input
@@ -182,7 +182,6 @@ export function ProductsPage() {
                 {
                   title: t('products.tags'),
                   dataIndex: 'tags',
-                  width: 130,
                   render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
                 },
                 {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task } from '@regulars/contracts';
 import { api } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatMinute } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../use-api';
@@ -95,7 +95,7 @@ export function TaskTable(props: {
               const late = task.status === 'open' && new Date(task.dueAt) < new Date();
               return (
                 <Typography.Text type={late ? 'danger' : undefined}>
-                  {formatDateTime(task.dueAt, lang)}
+                  {formatMinute(task.dueAt, lang)}
                   {late && ` · ${t('tasks.overdue')}`}
                 </Typography.Text>
               );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '@regulars/contracts';
 import { api, query } from '../../../api';
-import { formatDateTime } from '../../../format';
+import { formatMinute } from '../../../format';
 import { currentLanguage } from '../../../i18n';
 import { toApiError } from '../../../use-api';
 
@@ -60,7 +60,7 @@ export function NoteItem(props: { note: Note; onChanged(): void }) {
     <Card size="small" data-testid="note">
       <Flex justify="space-between" align="baseline" gap={8}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {n.authorName ?? t('notes.unknownAuthor')} · {formatDateTime(n.createdAt, lang)}
+          {n.authorName ?? t('notes.unknownAuthor')} · {formatMinute(n.createdAt, lang)}
           {n.updatedAt !== n.createdAt && ` · ${t('notes.edited')}`}
         </Typography.Text>
         {n.editable && editing === null && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Purchase } from '@regulars/contracts';
 import { api } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatDateTime, formatMoney } from '../../../format';
+import { formatMinute, formatMoney } from '../../../format';
 import { currentLanguage } from '../../../i18n';
 import { useSession } from '../../../session';
 import { useCurrency } from '../../../use-currency';
@@ -80,7 +80,7 @@ export function PurchasesTab(props: { memberId: string; onChanged(): void }) {
             title: t('purchases.time'),
             dataIndex: 'occurredAt',
             width: 170,
-            render: (at: string) => formatDateTime(at, lang),
+            render: (at: string) => formatMinute(at, lang),
           },
           {
             title: t('purchases.items'),

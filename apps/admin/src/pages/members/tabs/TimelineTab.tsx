@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, query } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatDateTime, formatMoney } from '../../../format';
+import { formatMinute, formatMoney } from '../../../format';
 import { currentLanguage } from '../../../i18n';
 import { useCurrency } from '../../../use-currency';
 import { toApiError, useApiGet } from '../../../use-api';
@@ -97,7 +97,7 @@ export function TimelineTab({ memberId }: { memberId: string }) {
             content: (
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(e.at, lang)} · {t(`timeline.kinds.${e.kind}`)}
+                  {formatMinute(e.at, lang)} · {t(`timeline.kinds.${e.kind}`)}
                 </Typography.Text>
                 <div style={{ whiteSpace: 'pre-wrap' }}>
                   {describe(e, t, (m) => formatMoney(m, currency, lang))}

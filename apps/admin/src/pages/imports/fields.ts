@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import type { CustomField, Language } from '@regulars/contracts';
+
+/**
+ * The member fields a column can fill (as the server's importer reads them); custom fields are
+ * `custom.<key>`.
+ */
+export const IMPORT_FIELDS = [
+  'name',
+  'gender',
+  'birthday',
+  'phone',
+  'otherPhones',
+  'email',
+  'address',
+  'preferredChannel',
+  'language',
+  'timeZone',
+  'homeStore',
+  'externalId',
+  'cardNumber',
+  'tags',
+  'consent.sms',
+  'consent.email',
+  'consent.line',
+  'consent.wechat',
+  'consent.app',
+] as const;
+
+export function fieldOptions(t: TFunction, lang: Language, custom: CustomField[]) {
+  const label = (f: string) => {
+    if (f.startsWith('consent.'))
+      return t('imports.consentField', { channel: t(`members.channels.${f.slice(8)}`) });
+    if (f === 'cardNumber') return t('members.cardNumber');
+    if (f === 'externalId') return t('members.externalId');
+    return t(`members.${f}`);
+  };
+  return [
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: label(f) })),
+    ...custom
+      .filter((c) => c.active)
+      .map((c) => ({ value: `custom.${c.key}`, label: c.label[lang] || c.key })),
+  ];
+}
