@@ -181,6 +181,10 @@ const ROUTES: Record<string, Rule> = {
     },
   },
   'GET /api/staff': { access: 'settings.maintain', request: () => ({ url: '/api/staff' }) },
+  'GET /api/staff/directory': {
+    access: 'members.browse',
+    request: () => ({ url: '/api/staff/directory' }),
+  },
   'GET /api/staff/:id': {
     access: 'settings.maintain',
     request: (fx) => ({ url: `/api/staff/${fx.targetStaffId}` }),

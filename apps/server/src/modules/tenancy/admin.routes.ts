@@ -29,7 +29,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service';
 import { listAudit } from './audit.service';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from './roles.service';
 import { getSettings, updateSettings } from './settings.service';
-import { createStaff, getStaff, listStaff, updateStaff } from './staff.service';
+import { createStaff, getStaff, listStaff, staffDirectory, updateStaff } from './staff.service';
 import { createStore, getStore, listStores, updateStore } from './stores.service';
 
 const MAINTAIN = { access: 'settings.maintain' } as const;
@@ -133,6 +133,18 @@ export function registerAdminRoutes(api: Api): void {
   );
 
   const staffTags = ['Staff'];
+  api.get(
+    '/staff/directory',
+    {
+      config: { access: 'members.browse' },
+      schema: {
+        tags: staffTags,
+        summary: 'Names of the active staff, for choosing who a task goes to',
+        response: { 200: z.array(z.object({ staffId: z.uuid(), name: z.string() })) },
+      },
+    },
+    async (req) => staffDirectory(ctx, authOf(req)),
+  );
   api.get(
     '/staff',
     { config: MAINTAIN, schema: { tags: staffTags, response: { 200: z.array(Staff) } } },

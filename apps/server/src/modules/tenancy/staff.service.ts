@@ -67,6 +67,19 @@ export async function listStaff(ctx: AppContext, auth: AuthContext): Promise<Sta
   return rows.map((r) => toStaff(r, ctx.clock.now()));
 }
 
+/** Who works here, by name only: enough to assign a task, nothing an administrator alone may see. */
+export async function staffDirectory(ctx: AppContext, auth: AuthContext) {
+  const rows = await ctx.db.withTenant(auth.tenantId, (tx) =>
+    tx
+      .selectFrom('staff')
+      .select(['staff_id', 'name'])
+      .where('active', '=', true)
+      .orderBy('name')
+      .execute(),
+  );
+  return rows.map((r) => ({ staffId: r.staff_id, name: r.name }));
+}
+
 async function findStaff(tx: Tx, staffId: string) {
   return tx.selectFrom('staff').select(COLUMNS).where('staff_id', '=', staffId).executeTakeFirst();
 }
