@@ -1,6 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Staff, Task } from '@regulars/contracts';
+import type { Task } from '@regulars/contracts';
 import { FormDrawer } from '../../components/FormDrawer';
 import { useSession } from '../../session';
 import { useApiGet } from '../../use-api';
@@ -29,10 +29,7 @@ export function toTaskBody(v: TaskFields) {
   };
 }
 
-/**
- * A task: what, for whom, by when. Others can be chosen as assignee only by roles that may list
- * staff (system maintenance); everyone else assigns to themselves or keeps the current one.
- */
+/** A task: what, for whom, by when, and who does it (any active colleague). */
 export function TaskDrawer(props: {
   task: Task | 'new' | null;
   onClose(): void;
@@ -40,13 +37,13 @@ export function TaskDrawer(props: {
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const staff = useApiGet<Staff[]>(
-    props.task && session.can('settings.maintain') ? '/staff' : null,
+  const staff = useApiGet<{ staffId: string; name: string }[]>(
+    props.task ? '/staff/directory' : null,
   );
   const existing = props.task && props.task !== 'new' ? props.task : null;
   const people = new Map<string, string>([[session.staff.staffId, session.staff.name]]);
   if (existing?.assigneeId) people.set(existing.assigneeId, existing.assigneeName ?? '');
-  for (const s of staff.data ?? []) if (s.active) people.set(s.staffId, s.name);
+  for (const s of staff.data ?? []) people.set(s.staffId, s.name);
   return (
     <FormDrawer<TaskFields>
       title={existing ? t('tasks.edit') : t('tasks.add')}
