@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, type Translated } from './common';
 
+/** The member fields a column can fill (custom fields are `custom.<key>`): importer and console share it. */
+export const MEMBER_IMPORT_FIELDS = [
+  'name',
+  'gender',
+  'birthday',
+  'phone',
+  'otherPhones',
+  'email',
+  'address',
+  'preferredChannel',
+  'language',
+  'timeZone',
+  'homeStore',
+  'externalId',
+  'cardNumber',
+  'tags',
+  'consent.sms',
+  'consent.email',
+  'consent.line',
+  'consent.wechat',
+  'consent.app',
+] as const;
+export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
+
 export const ImportFormat = z.enum(['csv', 'xlsx', 'vcard']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 /** How a row finds the member it updates; a row matching no one creates a member. */

@@ -1,28 +1,7 @@
 import { toHalfWidth } from '../text';
 
-/** The member fields a column can fill; custom fields are `custom.<key>`. */
-export const MEMBER_IMPORT_FIELDS = [
-  'name',
-  'gender',
-  'birthday',
-  'phone',
-  'otherPhones',
-  'email',
-  'address',
-  'preferredChannel',
-  'language',
-  'timeZone',
-  'homeStore',
-  'externalId',
-  'cardNumber',
-  'tags',
-  'consent.sms',
-  'consent.email',
-  'consent.line',
-  'consent.wechat',
-  'consent.app',
-] as const;
-export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
+export { MEMBER_IMPORT_FIELDS, type MemberImportField } from '@regulars/contracts';
+import type { MemberImportField } from '@regulars/contracts';
 
 /** Fields that may fill from several columns (their values are added together). */
 export const MULTI_COLUMN_FIELDS: readonly string[] = ['tags', 'otherPhones'];

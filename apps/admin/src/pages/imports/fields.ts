@@ -1,31 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { CustomField, Language } from '@regulars/contracts';
+import { MEMBER_IMPORT_FIELDS, type CustomField, type Language } from '@regulars/contracts';
 
-/**
- * The member fields a column can fill (as the server's importer reads them); custom fields are
- * `custom.<key>`.
- */
-export const IMPORT_FIELDS = [
-  'name',
-  'gender',
-  'birthday',
-  'phone',
-  'otherPhones',
-  'email',
-  'address',
-  'preferredChannel',
-  'language',
-  'timeZone',
-  'homeStore',
-  'externalId',
-  'cardNumber',
-  'tags',
-  'consent.sms',
-  'consent.email',
-  'consent.line',
-  'consent.wechat',
-  'consent.app',
-] as const;
+/** The member fields a column can fill (as the server's importer reads them). */
+export const IMPORT_FIELDS = MEMBER_IMPORT_FIELDS;
 
 export function fieldOptions(t: TFunction, lang: Language, custom: CustomField[]) {
   const label = (f: string) => {
