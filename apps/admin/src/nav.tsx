@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -46,6 +47,13 @@ export const NAV: NavItem[] = [
     path: '/members',
     label: 'nav.members',
     icon: <IdcardOutlined />,
+    group: 'main',
+    permission: 'members.browse',
+  },
+  {
+    path: '/members/influence',
+    label: 'nav.influence',
+    icon: <ApartmentOutlined />,
     group: 'main',
     permission: 'members.browse',
   },

@@ -126,12 +126,18 @@ export async function apiAs(page: Page, baseUrl: string) {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot of the page from its top, or (`from`) scrolled to where that element starts. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { from?: Locator } = {},
+): Promise<void> {
   await mkdir(IMAGES, { recursive: true });
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
   });
+  if (opts.from) await opts.from.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(400); // let animations (drawers, messages, focus rings) settle
   await page.screenshot({ path: join(IMAGES, name), type: name.endsWith('.jpg') ? 'jpeg' : 'png' });
 }

@@ -36,6 +36,7 @@ describe('language', () => {
       expect(await menuItems(page)).toEqual([
         '首頁',
         '會員',
+        '影響力中心',
         '我的工作',
         '來電顯示',
         '重複會員',

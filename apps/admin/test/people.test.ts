@@ -77,6 +77,7 @@ describe('staff and roles', () => {
         expect(await menuItems(lead.page)).toEqual([
           '首页',
           '会员',
+          '影响力中心',
           '我的工作',
           '来电显示',
           '商品',

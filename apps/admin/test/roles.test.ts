@@ -14,13 +14,21 @@ afterAll(async () => {
 const MEMBER_MENU = [
   'Home',
   'Members',
+  'Influence centers',
   'My tasks',
   'Caller ID',
   'Duplicates',
   'Import',
   'Products',
 ];
-const ASSISTANT_MENU = ['Home', 'Members', 'My tasks', 'Caller ID', 'Products'];
+const ASSISTANT_MENU = [
+  'Home',
+  'Members',
+  'Influence centers',
+  'My tasks',
+  'Caller ID',
+  'Products',
+];
 const ADMIN_MENU = [
   ...MEMBER_MENU,
   'Business settings',

@@ -10,6 +10,7 @@ import { CustomFieldsPage } from '../pages/custom-fields/CustomFieldsPage';
 import { DuplicatesPage } from '../pages/duplicates/DuplicatesPage';
 import { HomePage } from '../pages/home/HomePage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
+import { InfluencePage } from '../pages/influence/InfluencePage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
@@ -26,6 +27,7 @@ const PAGES: Record<string, ComponentType> = {
   '/': HomePage,
   '/members': MembersPage,
   '/members/:id': MemberPage,
+  '/members/influence': InfluencePage,
   '/tasks': MyTasksPage,
   '/caller-id': CallerIdPage,
   '/duplicates': DuplicatesPage,
@@ -62,7 +64,11 @@ export function Console() {
         ]
       : []),
   ];
-  const selected = NAV.find((n) => n.path !== '/' && pathname.startsWith(n.path))?.path ?? '/';
+  // The longest menu path the URL is in (/members/influence is not /members).
+  const selected =
+    NAV.filter((n) => n.path !== '/' && pathname.startsWith(n.path)).sort(
+      (a, b) => b.path.length - a.path.length,
+    )[0]?.path ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

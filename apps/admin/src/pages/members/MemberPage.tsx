@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Col, Result, Row, Skeleton, Space, Tabs } from 'antd';
-import { useState } from 'react';
+import { App, Button, Col, Flex, Result, Row, Skeleton, Space, Spin, Tabs } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { CustomField, Member } from '@regulars/contracts';
@@ -17,6 +17,9 @@ import { PurchasesTab } from './tabs/PurchasesTab';
 import { RelationsTab } from './tabs/RelationsTab';
 import { TasksTab } from './tabs/TasksTab';
 import { TimelineTab } from './tabs/TimelineTab';
+
+// The graph brings ECharts: its own chunk, loaded when the tab is first opened.
+const GraphTab = lazy(() => import('./tabs/GraphTab'));
 
 /** Member 360: profile, contacts and consent on the left; timeline and records on the right. */
 export function MemberPage() {
@@ -129,6 +132,21 @@ export function MemberPage() {
                 key: 'relations',
                 label: t('members.tabs.relations'),
                 children: <RelationsTab memberId={memberId} />,
+              },
+              {
+                key: 'graph',
+                label: t('members.tabs.graph'),
+                children: (
+                  <Suspense
+                    fallback={
+                      <Flex justify="center" style={{ padding: 48 }}>
+                        <Spin />
+                      </Flex>
+                    }
+                  >
+                    <GraphTab memberId={memberId} name={member.name} />
+                  </Suspense>
+                ),
               },
             ]}
           />
