@@ -1,0 +1,21 @@
+import { IMPORTS_ROUTES } from './imports';
+import { MEMBERS_ROUTES } from './members';
+import { PLATFORM_ROUTES } from './platform';
+import type { Rules } from './rules';
+
+export * from './rules';
+
+/**
+ * Every /api route, who may call it, and a request to call it with: one table per module, joined
+ * here. The matrix fails when the app registers a route that is not in a table, or declares
+ * another access than the table says. A module adds its file and one line below.
+ */
+const TABLES: Rules[] = [PLATFORM_ROUTES, MEMBERS_ROUTES, IMPORTS_ROUTES];
+
+export const ROUTES: Rules = {};
+for (const table of TABLES) {
+  for (const [route, rule] of Object.entries(table)) {
+    if (route in ROUTES) throw new Error(`${route} is in two role-matrix tables`);
+    ROUTES[route] = rule;
+  }
+}
