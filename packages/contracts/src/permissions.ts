@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   'settings.maintain',
   'audit.view',
   'calls.report',
+  'templates.manage',
+  'loyalty.configure',
+  'points.adjust',
+  'pos.transact',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -57,6 +61,26 @@ export const PERMISSION_LABELS: Record<Permission, Translated> = {
     'zh-TW': '通報來電（電話總機）',
     en: 'Report incoming calls (phone system)',
   },
+  'templates.manage': {
+    'zh-CN': '管理消息模板',
+    'zh-TW': '管理訊息範本',
+    en: 'Manage message templates',
+  },
+  'loyalty.configure': {
+    'zh-CN': '设定积分、等级与奖励',
+    'zh-TW': '設定積分、等級與獎勵',
+    en: 'Set up points, tiers and rewards',
+  },
+  'points.adjust': {
+    'zh-CN': '手动调整积分',
+    'zh-TW': '手動調整積分',
+    en: 'Adjust points by hand',
+  },
+  'pos.transact': {
+    'zh-CN': '收银台交易（积分、优惠券、储值）',
+    'zh-TW': '收銀台交易（積分、優惠券、儲值）',
+    en: 'Till transactions (points, coupons, stored value)',
+  },
 };
 
 export const SYSTEM_ROLE_KEYS = [
@@ -77,12 +101,19 @@ const customerManager: Permission[] = [
   'members.export',
   'contacts.view',
   'messages.send_single',
+  'points.adjust',
+  'pos.transact',
 ];
 
 /**
  * The four roles of seed 003 slide 90. Customer managers send one at a time and edit only their
  * own notes; marketing managers add batch sends and have no own-notes limit; assistants browse,
  * add one at a time and modify, with no delete, import, export or sending.
+ *
+ * Permissions that arrived after the slide, and who holds them: managing message templates and
+ * setting up the loyalty programme go with campaign work (marketing managers); adjusting points by
+ * hand goes with looking after members (customer and marketing managers); till transactions
+ * (earning, redeeming, stored value at the point of sale) go to everyone who serves customers.
  */
 export const SYSTEM_ROLES: Record<SystemRoleKey, { permissions: Permission[]; label: Translated }> =
   {
@@ -95,11 +126,17 @@ export const SYSTEM_ROLES: Record<SystemRoleKey, { permissions: Permission[]; la
       label: { 'zh-CN': '客户管理员', 'zh-TW': '客戶管理員', en: 'Customer manager' },
     },
     marketing_manager: {
-      permissions: [...customerManager, 'messages.send_batch', 'notes.edit_others'],
+      permissions: [
+        ...customerManager,
+        'messages.send_batch',
+        'notes.edit_others',
+        'templates.manage',
+        'loyalty.configure',
+      ],
       label: { 'zh-CN': '营销管理员', 'zh-TW': '行銷管理員', en: 'Marketing manager' },
     },
     customer_assistant: {
-      permissions: ['members.browse', 'members.add', 'members.modify'],
+      permissions: ['members.browse', 'members.add', 'members.modify', 'pos.transact'],
       label: { 'zh-CN': '客户助理', 'zh-TW': '客戶助理', en: 'Customer assistant' },
     },
   };

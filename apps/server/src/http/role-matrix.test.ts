@@ -30,6 +30,10 @@ const SLIDE_90: Record<SystemRoleKey, Permission[]> = {
     'settings.maintain',
     'audit.view',
     'calls.report',
+    'templates.manage',
+    'loyalty.configure',
+    'points.adjust',
+    'pos.transact',
   ],
   customer_manager: [
     'members.browse',
@@ -40,6 +44,8 @@ const SLIDE_90: Record<SystemRoleKey, Permission[]> = {
     'members.export',
     'contacts.view',
     'messages.send_single',
+    'points.adjust',
+    'pos.transact',
   ],
   marketing_manager: [
     'members.browse',
@@ -52,8 +58,12 @@ const SLIDE_90: Record<SystemRoleKey, Permission[]> = {
     'messages.send_single',
     'messages.send_batch',
     'notes.edit_others',
+    'points.adjust',
+    'pos.transact',
+    'templates.manage',
+    'loyalty.configure',
   ],
-  customer_assistant: ['members.browse', 'members.add', 'members.modify'],
+  customer_assistant: ['members.browse', 'members.add', 'members.modify', 'pos.transact'],
 };
 
 /** A custom role and an API key, each with a chosen subset, to show those are honoured too. */
