@@ -6,6 +6,7 @@ export { addressAs, surnameOf, type Gender, type Lang } from './names';
 export { maskPhone, normalizePhone, type Phone, type PhoneResult } from './phone';
 export { nameSearchKeys, type NameKeys } from './pinyin';
 export { cleanText, toHalfWidth } from './text';
+export { isGsm7, smsSegments, type SmsEncoding, type SmsSegments } from './sms-segments';
 export {
   validateCustomValues,
   type CustomFieldDef,
