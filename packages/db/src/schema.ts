@@ -3,6 +3,7 @@ import type { CallsTables } from './schema-calls';
 import type { CatalogTables } from './schema-catalog';
 import type { ImportsTables } from './schema-imports';
 import type { MembersTables } from './schema-members';
+import type { RewardsTables } from './schema-rewards';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -158,4 +159,5 @@ export type Database = {
 } & MembersTables &
   CatalogTables &
   ImportsTables &
-  CallsTables;
+  CallsTables &
+  RewardsTables;
