@@ -2,8 +2,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CallsTables } from './schema-calls';
 import type { CatalogTables } from './schema-catalog';
 import type { ImportsTables } from './schema-imports';
+import type { LoyaltyTables } from './schema-loyalty';
 import type { MembersTables } from './schema-members';
 import type { RewardsTables } from './schema-rewards';
+import type { MessagingTables } from './schema-messaging';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -159,5 +161,7 @@ export type Database = {
 } & MembersTables &
   CatalogTables &
   ImportsTables &
+  LoyaltyTables &
   CallsTables &
+  MessagingTables &
   RewardsTables;

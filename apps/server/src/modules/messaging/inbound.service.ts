@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Tx } from '@regulars/db';
+import { withdrawConsent } from './consent';
+
+/** Replies that mean "stop sending me marketing" (Taiwan, China, Hong Kong and English usage). */
+export const UNSUBSCRIBE_KEYWORDS = ['TD', '退订', '退訂', '取消', 'STOP', 'UNSUBSCRIBE'];
+
+/** True when a whole reply is an unsubscribe keyword (case, width, spaces and punctuation aside). */
+export function isUnsubscribeKeyword(text: string): boolean {
+  const word = text
+    .normalize('NFKC')
+    .replace(/[\s\p{P}]+/gu, '')
+    .toUpperCase();
+  return UNSUBSCRIBE_KEYWORDS.includes(word);
+}
+
+export type InboundInput = {
+  channel: 'sms';
+  /** E.164 */
+  from: string;
+  text: string;
+  receivedAt: Date;
+};
+
+/**
+ * An incoming message. An unsubscribe keyword withdraws the sender's marketing consent for the
+ * channel at once (every member with that number); anything else is kept as a reply on the
+ * member's timeline.
+ */
+export async function receiveInbound(
+  tx: Tx,
+  tenantId: string,
+  input: InboundInput,
+): Promise<{ inboundId: string; kind: 'unsubscribe' | 'reply'; memberId: string | null }> {
+  const members = await tx
+    .selectFrom('members')
+    .select('member_id')
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('phone', '=', input.from),
+        eb(sql`${input.from}::text`, '=', sql`ANY(other_phones)`),
+      ]),
+    )
+    .orderBy(sql`phone = ${input.from}`, 'desc')
+    .execute();
+  const kind = isUnsubscribeKeyword(input.text) ? 'unsubscribe' : 'reply';
+  if (kind === 'unsubscribe') {
+    for (const m of members) {
+      await withdrawConsent(
+        tx,
+        tenantId,
+        m.member_id,
+        input.channel,
+        'sms_keyword',
+        input.receivedAt,
+      );
+    }
+  }
+  const memberId = members[0]?.member_id ?? null;
+  const inboundId = randomUUID();
+  await tx
+    .insertInto('inbound_messages')
+    .values({
+      tenant_id: tenantId,
+      inbound_id: inboundId,
+      channel: input.channel,
+      from_address: input.from,
+      member_id: memberId,
+      body_text: input.text.slice(0, 2000),
+      kind,
+      received_at: input.receivedAt,
+    })
+    .execute();
+  return { inboundId, kind, memberId };
+}
