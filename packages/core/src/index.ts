@@ -15,3 +15,4 @@ export {
 } from './custom-fields';
 export { hanGrams, hasHan, memberSearchDoc, queryGrams, type SearchFields } from './member-search';
 export * from './import';
+export * from './rewards';
