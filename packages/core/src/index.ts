@@ -15,4 +15,6 @@ export {
 } from './custom-fields';
 export { hanGrams, hasHan, memberSearchDoc, queryGrams, type SearchFields } from './member-search';
 export * from './import';
+export * from './loyalty';
+export * from './messaging';
 export * from './rewards';
