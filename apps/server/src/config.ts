@@ -18,6 +18,19 @@ export type Config = {
   /** Sign-in attempts per client address per 10 minutes (all accounts together). */
   signInLimit: number;
   logLevel: string;
+  /** SMS gateway (Kannel's sendsms interface); null: SMS in development mode (outbox only). */
+  kannel: KannelConfig | null;
+};
+
+export type KannelConfig = {
+  /** e.g. http://127.0.0.1:13013/cgi-bin/sendsms */
+  sendsmsUrl: string;
+  user: string;
+  password: string;
+  /** Sender number or name the messages go out with; unset: the sendsms user's default. */
+  from: string | null;
+  /** Requests to sendsms at the same time, per process. */
+  concurrency: number;
 };
 
 const int = (v: string | undefined, fallback: number, name: string): number => {
@@ -44,6 +57,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int(env.LOCKOUT_MINUTES, 15, 'LOCKOUT_MINUTES'),
     signInLimit: int(env.SIGN_IN_LIMIT, 30, 'SIGN_IN_LIMIT'),
     logLevel: env.LOG_LEVEL || 'info',
+    kannel: kannelConfig(env),
+  };
+}
+
+function kannelConfig(env: NodeJS.ProcessEnv): KannelConfig | null {
+  if (!env.KANNEL_SENDSMS_URL) return null;
+  if (!/^https?:\/\//.test(env.KANNEL_SENDSMS_URL))
+    throw new Error(`KANNEL_SENDSMS_URL must be an http(s) URL, got "${env.KANNEL_SENDSMS_URL}"`);
+  if (!env.KANNEL_USER || !env.KANNEL_PASSWORD)
+    throw new Error('KANNEL_SENDSMS_URL is set: set KANNEL_USER and KANNEL_PASSWORD too');
+  return {
+    sendsmsUrl: env.KANNEL_SENDSMS_URL,
+    user: env.KANNEL_USER,
+    password: env.KANNEL_PASSWORD,
+    from: env.SMS_FROM || null,
+    concurrency: Math.max(1, int(env.KANNEL_CONCURRENCY, 16, 'KANNEL_CONCURRENCY')),
   };
 }
 
