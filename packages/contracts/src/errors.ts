@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Language, Translated } from './common';
+import { LOYALTY_ERRORS, LOYALTY_LABELS } from './errors-loyalty';
 import { MEMBER_ERRORS, MEMBER_LABELS } from './errors-members';
 
 export type ErrorDef = { status: number; message: Translated };
@@ -10,6 +11,7 @@ export type ErrorDef = { status: number; message: Translated };
  */
 export const ERRORS = {
   ...MEMBER_ERRORS,
+  ...LOYALTY_ERRORS,
   'request.invalid': {
     status: 400,
     message: {
@@ -251,4 +253,5 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   name: { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'name' },
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   ...MEMBER_LABELS,
+  ...LOYALTY_LABELS,
 };

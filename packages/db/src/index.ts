@@ -5,6 +5,7 @@ export type * from './schema';
 export type * from './schema-calls';
 export type * from './schema-catalog';
 export type * from './schema-imports';
+export type * from './schema-loyalty';
 export type * from './schema-members';
 export type * from './schema-rewards';
 export { sql } from 'kysely';

@@ -1,0 +1,152 @@
+import { sql, type Tx } from '@regulars/db';
+import type { AppContext } from '../../../http/context';
+import {
+  insertEntry,
+  lockBalance,
+  moveBalance,
+  owed,
+  type Balance,
+  type LedgerCtx,
+} from './ledger-store';
+
+/**
+ * Expires the member's batches whose time has come, one `expire` entry per batch. The caller
+ * holds the member's balance lock (`bal` is what it read). Returns the new balance.
+ */
+export async function expireMemberBatches(
+  ctx: LedgerCtx,
+  tx: Tx,
+  tenantId: string,
+  memberId: string,
+  now: Date,
+  bal: Balance,
+): Promise<Balance> {
+  const due = await sql<{ batch_id: string; remaining: number; expires_at: Date }>`
+    WITH due AS (
+      SELECT batch_id, remaining FROM points_batches
+      WHERE member_id = ${memberId} AND status = 'active' AND remaining > 0 AND expires_at <= ${now})
+    UPDATE points_batches b SET status = 'expired', remaining = 0
+    FROM due WHERE b.tenant_id = ${tenantId} AND b.batch_id = due.batch_id
+    RETURNING b.batch_id, due.remaining, b.expires_at`.execute(tx);
+  if (!due.rows.length) return bal;
+  let available = bal.available;
+  for (const b of due.rows) {
+    available -= b.remaining;
+    await insertEntry(tx, {
+      tenantId,
+      memberId,
+      kind: 'expire',
+      points: -b.remaining,
+      reason: 'expired',
+      source: 'expiry',
+      sourceRef: b.batch_id,
+      details: { expiresAt: b.expires_at.toISOString() },
+      balanceAfter: available,
+      at: now,
+    });
+  }
+  const total = due.rows.reduce((s, b) => s + b.remaining, 0);
+  const after = await moveBalance(tx, tenantId, memberId, -total, 0, now);
+  await ctx.events.record(tx, tenantId, 'points.expired', {
+    memberId,
+    points: -total,
+    batches: due.rows.length,
+    balance: after.available,
+  });
+  return after;
+}
+
+/**
+ * Confirms the member's pending batches whose return window has passed: their points become
+ * spendable (paying off any debt first), one `confirm` entry per batch.
+ */
+export async function confirmMemberBatches(
+  ctx: LedgerCtx,
+  tx: Tx,
+  tenantId: string,
+  memberId: string,
+  now: Date,
+  bal: Balance,
+): Promise<Balance> {
+  const due = await tx
+    .selectFrom('points_batches')
+    .select(['batch_id', 'remaining'])
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'pending')
+    .where('confirm_at', '<=', now)
+    .orderBy('confirm_at')
+    .execute();
+  if (!due.length) return bal;
+  let available = bal.available;
+  for (const b of due) {
+    const paysOff = owed(available, b.remaining);
+    await tx
+      .updateTable('points_batches')
+      .set({ status: 'active', remaining: b.remaining - paysOff })
+      .where('batch_id', '=', b.batch_id)
+      .execute();
+    available += b.remaining;
+    await insertEntry(tx, {
+      tenantId,
+      memberId,
+      kind: 'confirm',
+      points: b.remaining,
+      pendingPoints: -b.remaining,
+      reason: 'confirmed',
+      source: 'confirm',
+      sourceRef: b.batch_id,
+      balanceAfter: available,
+      at: now,
+    });
+  }
+  const total = due.reduce((s, b) => s + b.remaining, 0);
+  const after = await moveBalance(tx, tenantId, memberId, total, -total, now);
+  await ctx.events.record(tx, tenantId, 'points.confirmed', {
+    memberId,
+    points: total,
+    balance: after.available,
+  });
+  return after;
+}
+
+const CHUNK = 200;
+
+/**
+ * The nightly work of one tenant: confirms pending points whose return window has passed, then
+ * expires what is due — by the injectable clock, in chunks of members, each chunk its own
+ * transaction. Safe to run twice or concurrently: each member is done under its balance lock
+ * and only what is still due is touched.
+ */
+export async function runPointsMaintenance(
+  ctx: AppContext,
+  tenantId: string,
+): Promise<{ confirmed: number; expired: number }> {
+  const now = ctx.clock.now();
+  const counts = { confirmed: 0, expired: 0 };
+  for (const step of ['confirmed', 'expired'] as const) {
+    for (;;) {
+      const done = await ctx.db.withTenant(tenantId, async (tx) => {
+        const members =
+          step === 'confirmed'
+            ? await sql<{ member_id: string }>`
+                SELECT DISTINCT member_id FROM points_batches
+                WHERE status = 'pending' AND confirm_at <= ${now} LIMIT ${CHUNK}`.execute(tx)
+            : await sql<{ member_id: string }>`
+                SELECT DISTINCT member_id FROM points_batches
+                WHERE status = 'active' AND remaining > 0 AND expires_at <= ${now} LIMIT ${CHUNK}`.execute(
+                tx,
+              );
+        for (const { member_id } of members.rows) {
+          const bal = await lockBalance(tx, tenantId, member_id);
+          if (step === 'confirmed')
+            await confirmMemberBatches(ctx, tx, tenantId, member_id, now, bal);
+          else await expireMemberBatches(ctx, tx, tenantId, member_id, now, bal);
+        }
+        return members.rows.length;
+      });
+      counts[step] += done;
+      if (done < CHUNK) break;
+    }
+  }
+  return counts;
+}

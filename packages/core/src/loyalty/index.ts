@@ -1,0 +1,2 @@
+export { localDay } from './local-time';
+export { periodStart, pointsExpiry, type ExpiryPolicy, type ExpirySettings } from './points-expiry';
