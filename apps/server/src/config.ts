@@ -20,6 +20,10 @@ export type Config = {
   logLevel: string;
   /** SMS gateway (Kannel's sendsms interface); null: SMS in development mode (outbox only). */
   kannel: KannelConfig | null;
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); null: email in development mode. */
+  smtpUrl: string | null;
+  /** Sender address of every email; the business's name is shown with it. */
+  mailFrom: string;
 };
 
 export type KannelConfig = {
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimit: int(env.SIGN_IN_LIMIT, 30, 'SIGN_IN_LIMIT'),
     logLevel: env.LOG_LEVEL || 'info',
     kannel: kannelConfig(env),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'no-reply@localhost',
   };
 }
 
