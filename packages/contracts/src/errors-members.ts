@@ -85,6 +85,16 @@ export const MEMBER_ERRORS = {
       en: 'A member cannot be merged with themselves. Choose the other, duplicate record.',
     },
   },
+  'member.merged': {
+    status: 410,
+    message: {
+      'zh-CN':
+        '此会员资料已合并到会员卡号 {card} 的会员。请改为打开该会员（编号见 details.mergedInto）。',
+      'zh-TW':
+        '此會員資料已合併至會員卡號 {card} 的會員。請改為開啟該會員（編號見 details.mergedInto）。',
+      en: 'This member record was merged into the member with card number {card}. Open that member instead (its id is in details.mergedInto).',
+    },
+  },
   'calls.no_extension': {
     status: 409,
     message: {

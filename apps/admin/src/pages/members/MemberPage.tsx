@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Col, Flex, Result, Row, Skeleton, Space, Spin, Tabs } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { CustomField, Member } from '@regulars/contracts';
@@ -37,6 +37,14 @@ export function MemberPage() {
   const changed = () => setChanges((n) => n + 1);
   const member =
     revealed && loaded.data && revealed.version === loaded.data.version ? revealed : loaded.data;
+  // A record merged into another (410 member.merged): go on to the member who holds it now.
+  const merged = loaded.error?.code === 'member.merged' ? loaded.error : null;
+  useEffect(() => {
+    const to = merged?.details.mergedInto;
+    if (!merged || typeof to !== 'string') return;
+    message.info(merged.message);
+    navigate(`/members/${to}`, { replace: true });
+  }, [merged, message, navigate]);
 
   const reveal = async () => {
     setRevealing(true);

@@ -15,6 +15,7 @@ import { authOf, type AuthContext } from '../../http/context';
 import { languageOf } from '../../http/error-handler';
 import type { Api } from '../../http/routes';
 import { sign } from '../../platform/signing';
+import { followMerged } from './merged-member';
 import { toMember } from './member-view';
 import { searchMembers } from './members.search';
 import type { Origin } from './member-rules';
@@ -74,15 +75,20 @@ export function registerMemberRoutes(api: Api): void {
       schema: {
         tags,
         summary: 'A member, contact details masked',
+        description:
+          '410 member.merged when the member was merged into another: details.mergedInto is the ' +
+          'id of the member who holds the record now.',
         params: IdParams,
         response: { 200: Member },
       },
     },
-    async (req) =>
-      toMember(await getMember(ctx, authOf(req), req.params.id, { audit: false }), {
-        reveal: false,
-        lang: languageOf(req),
-      }),
+    async (req) => {
+      const auth = authOf(req);
+      const row = await getMember(ctx, auth, req.params.id, { audit: false }).catch((e: unknown) =>
+        followMerged(ctx, auth, req.params.id, e),
+      );
+      return toMember(row, { reveal: false, lang: languageOf(req) });
+    },
   );
 
   api.get(
@@ -96,11 +102,13 @@ export function registerMemberRoutes(api: Api): void {
         response: { 200: Member },
       },
     },
-    async (req) =>
-      toMember(await getMember(ctx, authOf(req), req.params.id, { audit: true }), {
-        reveal: true,
-        lang: languageOf(req),
-      }),
+    async (req) => {
+      const auth = authOf(req);
+      const row = await getMember(ctx, auth, req.params.id, { audit: true }).catch((e: unknown) =>
+        followMerged(ctx, auth, req.params.id, e),
+      );
+      return toMember(row, { reveal: true, lang: languageOf(req) });
+    },
   );
 
   api.patch(
