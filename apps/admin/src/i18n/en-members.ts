@@ -302,6 +302,18 @@ export const enMembers = {
     extension: 'Extension',
     member: 'Member',
     notMember: 'Not a member',
+    line: {
+      connecting: 'Connecting to the phone line…',
+      live: 'Calls to your extension appear live',
+      retrying: 'Phone line lost, reconnecting…',
+      off: 'No live calls (no extension on your staff profile)',
+    },
+  },
+  callPopup: {
+    unknown: 'Unknown caller',
+    open: 'Open Member 360',
+    newMember: 'New member',
+    extension: 'ext. {{ext}}',
   },
   duplicates: {
     description:

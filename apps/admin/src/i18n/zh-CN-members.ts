@@ -291,6 +291,18 @@ export const zhCNMembers = {
     extension: '分机',
     member: '会员',
     notMember: '非会员',
+    line: {
+      connecting: '正在连接电话系统…',
+      live: '来电实时显示中',
+      retrying: '电话系统连接中断，正在重新连接…',
+      off: '不显示实时来电（您的员工资料没有分机）',
+    },
+  },
+  callPopup: {
+    unknown: '未知来电',
+    open: '打开会员 360',
+    newMember: '新增会员',
+    extension: '分机 {{ext}}',
   },
   duplicates: {
     description:

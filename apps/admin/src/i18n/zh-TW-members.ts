@@ -291,6 +291,18 @@ export const zhTWMembers = {
     extension: '分機',
     member: '會員',
     notMember: '非會員',
+    line: {
+      connecting: '正在連線電話系統…',
+      live: '來電即時顯示中',
+      retrying: '電話系統連線中斷，重新連線中…',
+      off: '不顯示即時來電（您的員工資料沒有分機）',
+    },
+  },
+  callPopup: {
+    unknown: '未知來電',
+    open: '開啟會員 360',
+    newMember: '新增會員',
+    extension: '分機 {{ext}}',
   },
   duplicates: {
     description:

@@ -21,6 +21,8 @@ import { StaffPage } from '../pages/staff/StaffPage';
 import { StoresPage } from '../pages/stores/StoresPage';
 import { MyTasksPage } from '../pages/tasks/MyTasksPage';
 import { useSession } from '../session';
+import { CallPopup } from './CallPopup';
+import { CallsProvider } from './calls';
 import { TopBar } from './TopBar';
 
 const PAGES: Record<string, ComponentType> = {
@@ -42,7 +44,10 @@ const PAGES: Record<string, ComponentType> = {
   '/audit': AuditPage,
 };
 
-/** The signed-in console: menu of what the role may open, top bar, and the current page. */
+/**
+ * The signed-in console: menu of what the role may open, top bar, the current page, and the
+ * caller's card popping up when the staff member's extension rings.
+ */
 export function Console() {
   const { t } = useTranslation();
   const session = useSession();
@@ -71,38 +76,47 @@ export function Console() {
     )[0]?.path ?? '/';
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '18px 24px 14px', display: 'flex', alignItems: 'baseline', gap: 8 }}>
-          <Typography.Title level={4} style={{ margin: 0, color: session.tenant.brandColor }}>
-            {t('common.brand')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('common.brandSub')}</Typography.Text>
-        </div>
-        <Menu
-          mode="inline"
-          aria-label={t('nav.label')}
-          selectedKeys={[selected]}
-          items={items}
-          onClick={(e) => navigate(e.key)}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Layout.Sider>
-      <Layout>
-        <TopBar />
-        <Layout.Content style={{ padding: 24 }}>
-          <Routes>
-            {[...NAV, ...SUB_PAGES].map((n) => {
-              const Page = PAGES[n.path]!;
-              const allowed = !n.permission || session.can(n.permission);
-              return (
-                <Route key={n.path} path={n.path} element={allowed ? <Page /> : <NoPermission />} />
-              );
-            })}
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Layout.Content>
+    <CallsProvider>
+      <CallPopup />
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div
+            style={{ padding: '18px 24px 14px', display: 'flex', alignItems: 'baseline', gap: 8 }}
+          >
+            <Typography.Title level={4} style={{ margin: 0, color: session.tenant.brandColor }}>
+              {t('common.brand')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('common.brandSub')}</Typography.Text>
+          </div>
+          <Menu
+            mode="inline"
+            aria-label={t('nav.label')}
+            selectedKeys={[selected]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </Layout.Sider>
+        <Layout>
+          <TopBar />
+          <Layout.Content style={{ padding: 24 }}>
+            <Routes>
+              {[...NAV, ...SUB_PAGES].map((n) => {
+                const Page = PAGES[n.path]!;
+                const allowed = !n.permission || session.can(n.permission);
+                return (
+                  <Route
+                    key={n.path}
+                    path={n.path}
+                    element={allowed ? <Page /> : <NoPermission />}
+                  />
+                );
+              })}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </CallsProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, Card, Input, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Card, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CallerCard } from '@regulars/contracts';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { formatMinute } from '../../format';
 import { currentLanguage } from '../../i18n';
+import { useIncomingCalls } from '../../layout/calls';
 import { toApiError, useApiGet } from '../../use-api';
 import { CallerCardView } from './CallerCardView';
 
@@ -37,21 +38,11 @@ export function CallerIdPage() {
   const calls = useApiGet<Call[]>('/calls?limit=20');
   const [live, setLive] = useState<Call[]>([]);
 
-  // Calls to the staff member's extension arrive as server-sent events.
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/calls/stream', { withCredentials: true });
-    source.addEventListener('call', (e) => {
-      try {
-        const call = JSON.parse((e as MessageEvent<string>).data) as Call;
-        setLive((l) => [call, ...l.filter((c) => c.callId !== call.callId)]);
-        setResult({ phone: call.callerNumber, member: call.card ?? null });
-      } catch {
-        // an event we cannot read is skipped
-      }
-    });
-    return () => source.close();
-  }, []);
+  // Calls to the staff member's extension arrive on the console's one live line.
+  const line = useIncomingCalls((call) => {
+    setLive((l) => [call, ...l.filter((c) => c.callId !== call.callId)]);
+    setResult({ phone: call.callerNumber, member: call.card ?? null });
+  });
 
   const lookUp = async (phone: string) => {
     if (!phone.trim()) return;
@@ -98,7 +89,17 @@ export function CallerIdPage() {
               data-testid="caller-stranger"
             />
           ))}
-        <Card title={t('callerId.recent')} styles={{ body: { padding: 0 } }}>
+        <Card
+          title={t('callerId.recent')}
+          extra={
+            <Badge
+              status={line === 'live' ? 'processing' : line === 'off' ? 'default' : 'warning'}
+              text={t(`callerId.line.${line}`)}
+              data-testid="call-line"
+            />
+          }
+          styles={{ body: { padding: 0 } }}
+        >
           <ErrorAlert error={calls.error} />
           <Table<Call>
             rowKey="callId"

@@ -43,6 +43,8 @@ export function memberFieldsOf(e: ApiError): string[][] {
  */
 export function MemberDrawer(props: {
   member: Member | 'new' | null;
+  /** A new member's phone, filled in (from a call nobody answered to). */
+  phone?: string;
   onClose(): void;
   onSaved(m: Member): void;
   onConflict?(): void;
@@ -55,7 +57,13 @@ export function MemberDrawer(props: {
   const masked = existing?.contactMasked ?? false;
   const initial: Partial<MemberFields> = existing
     ? toFields(existing)
-    : { gender: 'unknown', homeStoreId: session.storeId, consents: {}, tags: [] };
+    : {
+        gender: 'unknown',
+        homeStoreId: session.storeId,
+        consents: {},
+        tags: [],
+        phone: props.phone ?? '',
+      };
   const maskHint = (v: string | null | undefined) =>
     masked && v ? t('members.maskedKeep', { value: v }) : undefined;
 

@@ -2,7 +2,7 @@ import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icon
 import { Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Member } from '@regulars/contracts';
 import { api, query } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -34,6 +34,9 @@ export function MembersPage() {
   const [text, setText] = useState('');
   const [tag, setTag] = useState<string | undefined>();
   const [storeId, setStoreId] = useState<string | undefined>();
+  // ?new=1&phone=… opens the form (a call from a number no member has).
+  const [params, setParams] = useSearchParams();
+  const fromCall = params.get('new') === '1';
   const [adding, setAdding] = useState(false);
   const q = useDebounced(text.trim(), 250);
   const path = `/members${query({ q, tag, homeStoreId: storeId, limit: 50 })}`;
@@ -198,8 +201,12 @@ export function MembersPage() {
         )}
       </Card>
       <MemberDrawer
-        member={adding ? 'new' : null}
-        onClose={() => setAdding(false)}
+        member={adding || fromCall ? 'new' : null}
+        phone={fromCall ? (params.get('phone') ?? undefined) : undefined}
+        onClose={() => {
+          setAdding(false);
+          if (fromCall) setParams({}, { replace: true });
+        }}
         onSaved={(m) => navigate(`/members/${m.memberId}`)}
       />
     </Page>
