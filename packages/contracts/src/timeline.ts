@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, Version } from './common';
+import { Channel, MemberSource } from './members';
 
 export const Attachment = z.object({
   attachmentId: Uuid,
@@ -118,15 +119,78 @@ export const RelationCreate = z.union([
   }),
 ]);
 
-/** One entry of a member's timeline, newest first. */
-export const TimelineEntry = z.object({
-  kind: z.enum(['purchase', 'note', 'task', 'consent', 'member']),
-  id: z.string(),
-  at: IsoDateTime,
-  summary: z.string(),
-  detail: z.record(z.string(), z.unknown()),
+/**
+ * What every timeline entry has: a `kind` naming its source, the source's own `id`, and `at`.
+ * Each kind adds its own fields; the response is a union discriminated by `kind`. Modules after
+ * members add their kinds (messaging: `message`, loyalty: `points`) with `timelineEntry` in their
+ * own contracts and register the source on the server (see docs/architecture.md, "Timeline").
+ */
+export const TimelineEntryBase = z.object({ id: z.string(), at: IsoDateTime });
+
+/** The schema of one kind of timeline entry. */
+export function timelineEntry<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
+  return TimelineEntryBase.extend({ kind: z.literal(kind), ...shape });
+}
+
+export const NoteEntry = timelineEntry('note', {
+  /** The first 500 characters. */
+  body: z.string(),
+  authorName: z.string().nullable(),
+  attachmentCount: z.number().int(),
 });
+export const TaskEntry = timelineEntry('task', {
+  title: z.string(),
+  status: TaskStatus,
+  dueAt: IsoDateTime.nullable(),
+  assigneeName: z.string().nullable(),
+});
+export const PurchaseEntry = timelineEntry('purchase', {
+  totalMinor: z.number().int(),
+  storeName: z.string().nullable(),
+  channel: z.string(),
+  /** Names of the first lines (up to 5) and how many lines there are. */
+  items: z.array(z.string()),
+  lineCount: z.number().int(),
+});
+export const AnniversaryEntry = timelineEntry('anniversary', {
+  anniversaryKind: AnniversaryKind,
+  label: z.string(),
+  date: z.iso.date(),
+});
+export const RelationEntry = timelineEntry('relation', {
+  relationKind: RelationKind,
+  relatedMemberId: Uuid.nullable(),
+  /** The related member's name, or the name of a relative or friend who is not a member. */
+  name: z.string(),
+  isMember: z.boolean(),
+});
+export const CallEntry = timelineEntry('call', { extension: z.string() });
+export const ConsentEntry = timelineEntry('consent', {
+  channel: Channel,
+  granted: z.boolean(),
+  source: MemberSource,
+});
+export const JoinedEntry = timelineEntry('joined', { source: MemberSource });
+
+/** The kinds the members module writes (in the order they are registered). */
+export const MEMBER_TIMELINE_ENTRIES = [
+  NoteEntry,
+  TaskEntry,
+  PurchaseEntry,
+  AnniversaryEntry,
+  RelationEntry,
+  CallEntry,
+  ConsentEntry,
+  JoinedEntry,
+] as const;
+/** An entry of a kind the members module writes. */
+export const MemberTimelineEntry = z.discriminatedUnion('kind', MEMBER_TIMELINE_ENTRIES);
+export type MemberTimelineEntry = z.infer<typeof MemberTimelineEntry>;
+/** Any entry as the API sends it: one of the kinds above or one a later module registered. */
+export type TimelineEntry = z.infer<typeof TimelineEntryBase> & { kind: string };
+
 export const TimelineQuery = z.strictObject({
-  before: IsoDateTime.optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });

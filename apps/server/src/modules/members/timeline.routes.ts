@@ -8,6 +8,7 @@ import {
   NoteCreate,
   NoteUpdate,
   Ok,
+  Page,
   Purchase,
   PurchaseCreate,
   Relation,
@@ -16,7 +17,6 @@ import {
   TaskCreate,
   TaskQuery,
   TaskUpdate,
-  TimelineEntry,
   TimelineQuery,
 } from '@regulars/contracts';
 import { authOf } from '../../http/context';
@@ -41,6 +41,7 @@ import {
 } from './relations.service';
 import { createTask, listTasks, updateTask } from './tasks.service';
 import { memberTimeline } from './timeline.service';
+import { timelineEntrySchema } from './timeline-sources';
 import { notFound } from '../../http/errors';
 
 const BROWSE = { access: 'members.browse' } as const;
@@ -97,9 +98,13 @@ export function registerTimelineRoutes(api: Api): void {
       config: BROWSE,
       schema: {
         tags,
+        summary: 'A member’s story, newest first: one entry per note, task, purchase, …',
+        description:
+          'Each entry has `kind`, `id`, `at` and the fields of its kind. Kinds come from every ' +
+          'module that registers a timeline source; ignore kinds you do not know.',
         params: IdParams,
         querystring: TimelineQuery,
-        response: { 200: z.array(TimelineEntry) },
+        response: { 200: Page(timelineEntrySchema()) },
       },
     },
     async (req) => memberTimeline(ctx, authOf(req), req.params.id, req.query),

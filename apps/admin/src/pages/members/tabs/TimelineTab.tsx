@@ -1,81 +1,43 @@
-import {
-  CheckSquareOutlined,
-  FileTextOutlined,
-  SafetyOutlined,
-  ShoppingOutlined,
-  UserAddOutlined,
-} from '@ant-design/icons';
+import { ClockCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import type { TimelineEntry } from '@regulars/contracts';
 import { api, query } from '../../../api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatMinute, formatMoney } from '../../../format';
 import { currentLanguage } from '../../../i18n';
 import { useCurrency } from '../../../use-currency';
 import { toApiError, useApiGet } from '../../../use-api';
+import { KIND_VIEWS, type KindView, type Shown } from './timeline-kinds';
 
-type Entry = {
-  kind: 'purchase' | 'note' | 'task' | 'consent' | 'member';
-  id: string;
-  at: string;
-  summary: string;
-  detail: Record<string, unknown>;
-};
-
-const ICONS = {
-  purchase: <ShoppingOutlined />,
-  note: <FileTextOutlined />,
-  task: <CheckSquareOutlined />,
-  consent: <SafetyOutlined />,
-  member: <UserAddOutlined />,
-};
-const COLORS = { purchase: 'green', note: 'blue', task: 'orange', consent: 'gray', member: 'red' };
+type Page = { items: TimelineEntry[]; nextCursor: string | null };
 const PAGE = 30;
 
-function describe(e: Entry, t: TFunction, money: (minor: number) => string): string {
-  const source = (s: unknown) => t(`members.sources.${String(s)}`, { defaultValue: String(s) });
-  switch (e.kind) {
-    case 'purchase':
-      return t('timeline.purchase', { amount: money(Number(e.summary) || 0) });
-    case 'note':
-      return e.summary;
-    case 'task':
-      return t('timeline.task', { title: e.summary });
-    case 'consent':
-      return t(e.detail.granted ? 'timeline.consentGiven' : 'timeline.consentWithdrawn', {
-        channel: t(`members.channels.${e.summary}`, { defaultValue: e.summary }),
-        source: source(e.detail.source),
-      });
-    case 'member':
-      return t('timeline.joined', { source: source(e.summary) });
-  }
-}
+const viewOf = (kind: string) =>
+  (KIND_VIEWS as Record<string, KindView<TimelineEntry> | undefined>)[kind];
 
-/** Everything that happened with the member, newest first: purchases, notes, tasks, consent. */
+/** Everything that happened with the member, newest first, each kind shown in its own way. */
 export function TimelineTab({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const currency = useCurrency();
-  const first = useApiGet<Entry[]>(`/members/${memberId}/timeline?limit=${PAGE}`);
-  const [older, setOlder] = useState<Entry[]>([]);
-  const [end, setEnd] = useState(false);
+  const first = useApiGet<Page>(`/members/${memberId}/timeline?limit=${PAGE}`);
+  const [older, setOlder] = useState<Page[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ReturnType<typeof toApiError> | null>(null);
-  const entries = [...(first.data ?? []), ...older];
-  const more = !end && (first.data?.length ?? 0) >= PAGE;
+  const entries = [...(first.data?.items ?? []), ...older.flatMap((p) => p.items)];
+  const cursor = older.length ? older[older.length - 1]!.nextCursor : first.data?.nextCursor;
+  const shown: Shown = { t, lang, money: (m) => formatMoney(m, currency, lang) };
 
   const loadMore = async () => {
-    const last = entries[entries.length - 1];
-    if (!last) return;
+    if (!cursor) return;
     setBusy(true);
     try {
-      const page = await api.get<Entry[]>(
-        `/members/${memberId}/timeline${query({ before: last.at, limit: PAGE })}`,
+      const page = await api.get<Page>(
+        `/members/${memberId}/timeline${query({ cursor, limit: PAGE })}`,
       );
-      setOlder((o) => [...o, ...page]);
-      if (page.length < PAGE) setEnd(true);
+      setOlder((o) => [...o, page]);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -90,24 +52,26 @@ export function TimelineTab({ memberId }: { memberId: string }) {
         <Empty description={t('timeline.empty')} />
       ) : (
         <Timeline
-          items={entries.map((e) => ({
-            key: `${e.kind}-${e.id}-${e.at}`,
-            icon: ICONS[e.kind],
-            color: COLORS[e.kind],
-            content: (
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatMinute(e.at, lang)} · {t(`timeline.kinds.${e.kind}`)}
-                </Typography.Text>
-                <div style={{ whiteSpace: 'pre-wrap' }}>
-                  {describe(e, t, (m) => formatMoney(m, currency, lang))}
+          items={entries.map((e) => {
+            const view = viewOf(e.kind);
+            return {
+              key: `${e.kind}-${e.id}`,
+              icon: view?.icon ?? <ClockCircleOutlined />,
+              color: view?.color ?? 'gray',
+              content: (
+                <div data-testid={`timeline-${e.kind}`}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatMinute(e.at, lang)} ·{' '}
+                    {t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}
+                  </Typography.Text>
+                  <div>{view?.show(e, shown)}</div>
                 </div>
-              </div>
-            ),
-          }))}
+              ),
+            };
+          })}
         />
       )}
-      {more && (
+      {cursor && (
         <Flex justify="center">
           <Button onClick={() => void loadMore()} loading={busy}>
             {t('timeline.loadMore')}
