@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language, Translated } from './common';
 import { LOYALTY_ERRORS, LOYALTY_LABELS } from './errors-loyalty';
 import { MEMBER_ERRORS, MEMBER_LABELS } from './errors-members';
+import { SMS_ERRORS } from './errors-sms';
 
 export type ErrorDef = { status: number; message: Translated };
 
@@ -11,6 +12,7 @@ export type ErrorDef = { status: number; message: Translated };
  */
 export const ERRORS = {
   ...MEMBER_ERRORS,
+  ...SMS_ERRORS,
   ...LOYALTY_ERRORS,
   'request.invalid': {
     status: 400,

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './permissions';
 export * from './tenancy';
 export * from './members';
+export * from './sms';
 export * from './catalog';
 export * from './timeline';
 export * from './imports';

@@ -1,6 +1,7 @@
 import { IMPORTS_ROUTES } from './imports';
 import { MEMBERS_ROUTES } from './members';
 import { PLATFORM_ROUTES } from './platform';
+import { SMS_ROUTES } from './sms';
 import type { Rules } from './rules';
 
 export * from './rules';
@@ -10,7 +11,7 @@ export * from './rules';
  * here. The matrix fails when the app registers a route that is not in a table, or declares
  * another access than the table says. A module adds its file and one line below.
  */
-const TABLES: Rules[] = [PLATFORM_ROUTES, MEMBERS_ROUTES, IMPORTS_ROUTES];
+const TABLES: Rules[] = [PLATFORM_ROUTES, MEMBERS_ROUTES, IMPORTS_ROUTES, SMS_ROUTES];
 
 export const ROUTES: Rules = {};
 for (const table of TABLES) {

@@ -1,0 +1,71 @@
+import { isGsm7 } from '@regulars/core';
+import type { KannelConfig } from '../../../config';
+import type { ChannelDriver, OutboundMessage, SendResult } from '../channel';
+
+export type KannelDriverOptions = KannelConfig & {
+  /** The signed delivery-report URL of one delivery (with Kannel's %d escapes). */
+  dlrUrl(message: OutboundMessage): string;
+  /** Per request; a gateway that does not answer in time is treated as down (retried later). */
+  timeoutMs?: number;
+};
+
+/** Kannel's sendsms answers 202 ("0: Accepted for delivery", "3: Queued for later delivery"). */
+const accepted = (status: number) => status >= 200 && status < 300;
+
+/** The sendsms request of one message: UTF-8 in, UCS-2 on the air unless the text is GSM-7. */
+export function sendsmsQuery(opts: KannelDriverOptions, m: OutboundMessage): URLSearchParams {
+  const q = new URLSearchParams({
+    username: opts.user,
+    password: opts.password,
+    to: m.to,
+    text: m.text,
+    charset: 'UTF-8',
+    coding: isGsm7(m.text) ? '0' : '2',
+    // every report: delivered, failed, buffered, accepted and rejected by the SMSC
+    'dlr-mask': '31',
+    'dlr-url': opts.dlrUrl(m),
+  });
+  if (opts.from) q.set('from', opts.from);
+  return q;
+}
+
+async function sendOne(opts: KannelDriverOptions, m: OutboundMessage): Promise<SendResult> {
+  const url = `${opts.sendsmsUrl}?${sendsmsQuery(opts, m)}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000) });
+  } catch (e) {
+    // refused, reset, timed out: the gateway is down, the message waits and is retried
+    const err = e as Error & { cause?: { code?: string } };
+    return { status: 'failed', error: `kannel: ${err.cause?.code ?? err.name}`, permanent: false };
+  }
+  const body = (await res.text()).trim().slice(0, 200);
+  if (accepted(res.status)) return { status: 'sent' };
+  // 4xx: Kannel refused this message (bad number, missing text, not allowed); retrying won't help.
+  const permanent = res.status >= 400 && res.status < 500 && res.status !== 429;
+  return { status: 'failed', error: `kannel ${res.status}: ${body}`, permanent };
+}
+
+/**
+ * The SMS channel through Kannel's sendsms HTTP interface: one request per message (texts are
+ * personal), at most `concurrency` at a time, each result reported as soon as it is known.
+ */
+export function kannelDriver(opts: KannelDriverOptions): ChannelDriver {
+  return {
+    kind: 'sms',
+    async send(messages, onResult) {
+      const results: SendResult[] = new Array(messages.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < messages.length) {
+          const i = next++;
+          results[i] = await sendOne(opts, messages[i]!);
+          await onResult?.(i, results[i]!);
+        }
+      };
+      const lanes = Math.min(opts.concurrency, messages.length);
+      await Promise.all(Array.from({ length: lanes }, worker));
+      return results;
+    },
+  };
+}
