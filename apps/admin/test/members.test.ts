@@ -342,4 +342,47 @@ describe('members', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('imports members, products and purchases of them, chosen in the import wizard (zh-TW)', async () => {
+    const suffix = Date.now().toString(36).slice(-4);
+    const phone = freshMobile();
+    const { context, page } = await openPage(browser, { language: 'zh-TW' });
+    const importAs = async (kind: string, name: string, text: string, added: RegExp) => {
+      await page.getByTestId('import-kind').getByText(kind, { exact: true }).click();
+      await page.locator('.ant-upload-drag input[type=file]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+      const run = page.getByTestId('import-run');
+      await run.getByRole('button', { name: '開始匯入' }).click();
+      await run
+        .getByTestId('import-counts')
+        .filter({ hasText: added })
+        .waitFor({ timeout: 40_000 }); // jobs share the queue with the demo's sample data
+      await run.getByRole('button', { name: /關\s*閉/ }).click();
+    };
+    try {
+      await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.admin });
+      await menu(page, '匯入會員');
+      await importAs('會員', 'm.csv', `姓名,手機\n測試${suffix},${phone}\n`, /新增\s*1/);
+      await importAs(
+        '商品',
+        'p.csv',
+        `貨號,品名,售價,分類\nT${suffix}-1,測試鍋底,380,測試/${suffix}\nT${suffix}-2,測試丸,120,測試/${suffix}\n`,
+        /新增\s*2/,
+      );
+      await importAs(
+        '消費紀錄',
+        'o.csv',
+        `單號,手機,日期,貨號,數量,單價\nO${suffix},${phone},2024/5/12 19:05,T${suffix}-1,2,380\n` +
+          `O${suffix},${phone},2024/5/12 19:05,T${suffix}-2,1,120\n`,
+        /新增\s*1/,
+      );
+      const history = await see(page.locator('.ant-table-row', { hasText: 'o.csv' }).first());
+      expect(history).toContain('消費紀錄');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

@@ -52,3 +52,29 @@ it('imports a file with a summary, reports rejected rows in a file, and exits 2 
   const again = run(['import', file, '--json']);
   expect(JSON.parse(again.stdout).counts).toMatchObject({ created: 0, unchanged: 2 });
 });
+
+it('imports products and purchases with --kind', () => {
+  const products = join(dir, 'products.csv');
+  writeFileSync(
+    products,
+    '貨號,品名,售價,分類\r\nCLI-1,測試鍋底,380,鍋底/測試\r\nCLI-2,測試丸,abc,\r\n',
+  );
+  const p = run(['import', products, '--kind', 'products', '--tenant', 'hotpot', '--json']);
+  expect(p.status, p.stderr).toBe(2);
+  expect(JSON.parse(p.stdout)).toMatchObject({
+    kind: 'products',
+    counts: { created: 1, rejected: 1 },
+  });
+  const orders = join(dir, 'orders.csv');
+  writeFileSync(
+    orders,
+    'Order no,Mobile,Date,SKU,Qty,Unit price\r\n' +
+      'CLI-A,0912-345-678,2024/5/12 19:00,CLI-1,2,380\r\nCLI-A,0912-345-678,2024/5/12 19:00,CLI-1,1,380\r\n',
+  );
+  const o = run(['import', orders, '--kind', 'purchases', '--tenant', 'hotpot']);
+  expect(o.status, o.stderr).toBe(0);
+  expect(o.stdout).toContain('1 created');
+  const again = run(['import', orders, '--kind', 'purchases', '--tenant', 'hotpot', '--json']);
+  expect(JSON.parse(again.stdout).counts).toMatchObject({ created: 0, unchanged: 1 });
+  expect(run(['import', orders, '--kind', 'orders']).stderr).toContain('--kind must be one of');
+});

@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import pg from 'pg';
-import { errorMessage, ImportMatchBy, type ErrorCode } from '@regulars/contracts';
+import { errorMessage, ImportKind, ImportMatchBy, type ErrorCode } from '@regulars/contracts';
 import {
   AppError,
   getImport,
   loadConfig,
   rejectsCsv,
-  runMemberImport,
+  runImport,
   startImport,
   startRegulars,
   systemActor,
@@ -16,7 +16,13 @@ import {
   type AuthContext,
 } from '@regulars/server';
 
-type Options = { dryRun?: boolean; match: string; tenant?: string; json?: boolean };
+type Options = {
+  dryRun?: boolean;
+  kind: string;
+  match: string;
+  tenant?: string;
+  json?: boolean;
+};
 
 /** Exit codes: 0 every row saved (or would be), 2 some rows rejected, 1 the import could not run. */
 export const EXIT_REJECTED = 2;
@@ -60,11 +66,16 @@ function bar(done: number, total: number | null, started: number): string {
   return `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${done}/${total} rows  ${Math.round(rate)} rows/s  ETA ${eta}s`;
 }
 
-/** `regulars import FILE`: the same import as the admin's, run in this process with a progress bar. */
+/**
+ * `regulars import FILE [--kind products|purchases]`: the same import as the admin's, run in this
+ * process with a progress bar.
+ */
 export async function commandImport(file: string, opts: Options) {
   const matchBy = ImportMatchBy.safeParse(opts.match);
   if (!matchBy.success)
     throw new Error(`--match must be one of ${ImportMatchBy.options.join(', ')}`);
+  const kind = ImportKind.safeParse(opts.kind);
+  if (!kind.success) throw new Error(`--kind must be one of ${ImportKind.options.join(', ')}`);
   const bytes = await readFile(file);
   const running = await startRegulars(loadConfig(), { serve: false, work: false });
   const ctx = running.ctx;
@@ -75,14 +86,14 @@ export async function commandImport(file: string, opts: Options) {
       kind: 'api_key',
       tenantId,
       actor: systemActor('regulars import'),
-      permissions: new Set(['members.import']),
+      permissions: new Set(['members.import', 'settings.maintain', 'members.modify']),
       storeId: null,
       allowedStoreIds: null,
       sessionId: null,
       csrfToken: null,
       language: 'en',
     };
-    const up = await uploadImport(ctx, auth, basename(file), bytes);
+    const up = await uploadImport(ctx, auth, basename(file), bytes, kind.data);
     if (!opts.json) {
       console.error(
         `${up.fileName}: ${up.format}${up.encoding ? ` (${up.encoding})` : ''}, columns:`,
@@ -108,7 +119,7 @@ export async function commandImport(file: string, opts: Options) {
     };
     const timer = setInterval(() => void show().catch(() => undefined), tty ? 250 : 2000);
     try {
-      await runMemberImport(ctx, tenantId, up.importId);
+      await runImport(ctx, tenantId, up.importId);
     } finally {
       clearInterval(timer);
     }

@@ -41,9 +41,10 @@ program
 program
   .command('import')
   .description(
-    'import members from a .xlsx, .csv (UTF-8, Big5, GBK) or .vcf file; exit code 2 when rows were rejected (written to FILE.rejected.csv)',
+    'import members (.xlsx, .csv in UTF-8/Big5/GBK, .vcf), products or purchases (.xlsx, .csv); exit code 2 when rows were rejected (written to FILE.rejected.csv)',
   )
   .argument('<file>', 'the file to import; columns are mapped from their headers')
+  .option('--kind <kind>', 'what the rows are: members, products or purchases', 'members')
   .option('--dry-run', 'report what would happen without saving anything')
   .option('--match <key>', 'find existing members by phone, email, card or external_id', 'phone')
   .option('--tenant <slug>', 'the business code (needed when there are several businesses)')

@@ -16,6 +16,7 @@ export {
 export {
   getImport,
   rejectsCsv,
+  runImport,
   runMemberImport,
   startImport,
   uploadImport,

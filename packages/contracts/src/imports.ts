@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, type Translated } from './common';
+import { CATALOG_REJECT_LABELS } from './import-kinds';
+
+/** What the rows of a file become. */
+export const ImportKind = z.enum(['members', 'products', 'purchases']);
+export type ImportKind = z.infer<typeof ImportKind>;
 
 /** The member fields a column can fill (custom fields are `custom.<key>`): importer and console share it. */
 export const MEMBER_IMPORT_FIELDS = [
@@ -35,14 +40,18 @@ export const ImportStatus = z.enum(['uploaded', 'queued', 'running', 'done', 'fa
 /** Upload: the file's bytes are the body; its name comes in the query. */
 export const ImportUploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
+  kind: ImportKind.default('members'),
 });
 
-/** A column's field: a member field (see MEMBER_IMPORT_FIELDS), `custom.<key>`, or null (ignored). */
+/**
+ * A column's field, or null (ignored): a member field (MEMBER_IMPORT_FIELDS) or `custom.<key>`;
+ * for products PRODUCT_IMPORT_FIELDS, for purchases PURCHASE_IMPORT_FIELDS.
+ */
 export const ImportMapping = z.array(z.string().max(60).nullable()).max(500);
 
 export const ImportView = z.object({
   importId: Uuid,
-  kind: z.literal('members'),
+  kind: ImportKind,
   fileName: z.string(),
   format: ImportFormat,
   /** Detected text encoding of CSV files: utf-8, big5 or gbk. */
@@ -76,6 +85,7 @@ export type ImportView = z.infer<typeof ImportView>;
 
 export const ImportStart = z.strictObject({
   mapping: ImportMapping,
+  /** Members only: the key that finds an existing member (products go by SKU, purchases by order number). */
   matchBy: ImportMatchBy.default('phone'),
   /** Report what would happen (counts and rejected rows) without saving anything. */
   dryRun: z.boolean().default(false),
@@ -92,6 +102,7 @@ export const ImportReject = z.object({
 });
 
 export const FileFormatQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const TemplateQuery = FileFormatQuery.extend({ kind: ImportKind.default('members') });
 
 export const MemberExportQuery = z.strictObject({
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -224,6 +235,7 @@ export const IMPORT_REJECT_LABELS: Record<string, Translated> = {
     'zh-TW': '沒有此自訂欄位',
     en: 'No such custom field',
   },
+  ...CATALOG_REJECT_LABELS,
 };
 
 /** Column headers of member files (template, export), per field, in each language. */

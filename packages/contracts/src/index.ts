@@ -7,5 +7,6 @@ export * from './sms';
 export * from './catalog';
 export * from './timeline';
 export * from './imports';
+export * from './import-kinds';
 export * from './member-links';
 export * from './demo-data';

@@ -1,7 +1,8 @@
 import { toHalfWidth } from '../text';
 
 export { MEMBER_IMPORT_FIELDS, type MemberImportField } from '@regulars/contracts';
-import type { MemberImportField } from '@regulars/contracts';
+import type { ImportKind, MemberImportField } from '@regulars/contracts';
+import { PRODUCT_SYNONYMS, PURCHASE_SYNONYMS } from './catalog-fields';
 
 /** Fields that may fill from several columns (their values are added together). */
 export const MULTI_COLUMN_FIELDS: readonly string[] = ['tags', 'otherPhones'];
@@ -161,9 +162,17 @@ export function headerKey(header: string): string {
     .replace(/[\s_*:：.\-/]/g, '');
 }
 
-const LOOKUP = new Map<string, MemberImportField>();
-for (const [field, names] of Object.entries(SYNONYMS) as [MemberImportField, string[]][])
-  for (const n of names) LOOKUP.set(headerKey(n), field);
+const lookup = (synonyms: Record<string, string[]>) => {
+  const map = new Map<string, string>();
+  for (const [field, names] of Object.entries(synonyms))
+    for (const n of names) map.set(headerKey(n), field);
+  return map;
+};
+const LOOKUP: Record<ImportKind, Map<string, string>> = {
+  members: lookup(SYNONYMS),
+  products: lookup(PRODUCT_SYNONYMS),
+  purchases: lookup(PURCHASE_SYNONYMS),
+};
 
 export type CustomFieldLabel = { key: string; label: Record<string, string> };
 
@@ -172,7 +181,11 @@ export type CustomFieldLabel = { key: string; label: Record<string, string> };
  * then the business's custom fields by key or label. A field is suggested once (except tags and
  * other phones); columns with no match get null (ignored unless the person maps them).
  */
-export function suggestMapping(headers: string[], custom: CustomFieldLabel[]): (string | null)[] {
+export function suggestMapping(
+  headers: string[],
+  custom: CustomFieldLabel[],
+  kind: ImportKind = 'members',
+): (string | null)[] {
   const customLookup = new Map<string, string>();
   for (const f of custom) {
     customLookup.set(headerKey(f.key), `custom.${f.key}`);
@@ -181,7 +194,7 @@ export function suggestMapping(headers: string[], custom: CustomFieldLabel[]): (
   const used = new Set<string>();
   return headers.map((h) => {
     const k = headerKey(h);
-    const field = customLookup.get(k) ?? LOOKUP.get(k) ?? null;
+    const field = customLookup.get(k) ?? LOOKUP[kind].get(k) ?? null;
     if (!field || (used.has(field) && !MULTI_COLUMN_FIELDS.includes(field))) return null;
     used.add(field);
     return field;

@@ -19,3 +19,13 @@ export { looksLikeFormula, neutralizeCell } from './neutralize';
 export { IMPORT_REJECT_REASONS, type ImportRejectReason, type RowProblem } from './reasons';
 export { boolOf } from './values';
 export { parseVCards, VCARD_HEADERS } from './vcard';
+export { minorDigits, parseDateTime, parseMoney, parseQuantity, zonedToUtc } from './amounts';
+export {
+  normalizeProductRow,
+  normalizePurchaseRow,
+  type ProductImportValues,
+  type PurchaseLineValues,
+  type PurchaseRowContext,
+  type RowResult,
+} from './catalog-rows';
+export { readMappedCells, type CellRules, type MappedCell } from './row-cells';

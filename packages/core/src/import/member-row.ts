@@ -1,9 +1,9 @@
 import { validateCustomValues, type CustomFieldDef, type CustomValue } from '../custom-fields';
 import { parseDate } from '../dates';
 import { normalizePhone } from '../phone';
-import { cellText, isBlank, isFormulaCell, type Cell } from './cells';
-import { looksLikeFormula } from './neutralize';
-import type { ImportRejectReason, RowProblem } from './reasons';
+import { cellText, type Cell } from './cells';
+import type { RowProblem } from './reasons';
+import { readMappedCells, type CellRules } from './row-cells';
 import { boolOf, channelOf, genderOf, languageOf } from './values';
 
 /** What a row says about a member; a field left undefined was not in the row (kept on update). */
@@ -39,14 +39,10 @@ export type MemberRowResult =
   | { kind: 'ok'; values: MemberImportValues }
   | { kind: 'rejected'; problems: RowProblem[] };
 
-const LIMITS: Record<string, number> = {
-  name: 100,
-  address: 300,
-  email: 254,
-  externalId: 100,
-  timeZone: 60,
-  tags: 40,
-  custom: 2000,
+const TAG_LIMIT = 40;
+const RULES: CellRules = {
+  limits: { name: 100, address: 300, email: 254, externalId: 100, timeZone: 60, custom: 2000 },
+  signed: ['phone', 'otherPhones'],
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -73,103 +69,94 @@ export function normalizeMemberRow(
   const problems: RowProblem[] = [];
   const rawCustom: Record<string, CustomValue> = {};
   const customColumn = new Map<string, number>();
-  let any = false;
-  mapping.forEach((field, col) => {
-    const cell = cells[col] ?? null;
-    if (!field || isBlank(cell)) return;
-    any = true;
-    // A value our own export neutralised ('=…) reads back as what it was.
-    const text = cellText(cell).replace(/^'(?=[=+\-@])/, '');
-    const fail = (reason: ImportRejectReason) =>
-      problems.push({ column: col, value: text, reason });
-    if (text.includes('\uFFFD')) return fail('encoding.invalid');
-    if (isFormulaCell(cell)) return fail('value.formula');
-    const limit = LIMITS[field.startsWith('custom.') ? 'custom' : field];
-    if (field !== 'phone' && field !== 'otherPhones' && looksLikeFormula(text))
-      return fail('value.formula');
-    if (limit !== undefined && field !== 'tags' && text.length > limit)
-      return fail('value.too_long');
-    switch (field) {
-      case 'name':
-      case 'address':
-      case 'externalId':
-        v[field] = text;
-        return;
-      case 'cardNumber':
-        v.cardNumber = text.replace(/\s/g, '');
-        return;
-      case 'gender': {
-        const g = genderOf(text);
-        return g ? void (v.gender = g) : fail('gender.invalid');
-      }
-      case 'birthday': {
-        const d =
-          cell instanceof Date && text
-            ? { ok: true as const, date: text }
-            : parseDate(typeof cell === 'number' ? cell : text, { rocDates: ctx.rocDates });
-        if (d.ok) return void (v.birthday = d.date);
-        const roc = !ctx.rocDates && parseDate(text, { rocDates: true }).ok;
-        return fail(roc ? 'date.roc_disabled' : 'date.invalid');
-      }
-      case 'phone': {
-        const p = normalizePhone(text, ctx.phoneCountry);
-        return p.ok ? void (v.phone = p.phone.e164) : fail('phone.invalid');
-      }
-      case 'otherPhones':
-        for (const part of text.split(/[,;/、，；]/).filter((s) => s.trim())) {
-          const p = normalizePhone(part, ctx.phoneCountry);
-          if (!p.ok) return fail('phone.invalid');
-          if (!v.otherPhones.includes(p.phone.e164)) v.otherPhones.push(p.phone.e164);
+  const any = readMappedCells(
+    cells,
+    mapping,
+    RULES,
+    problems,
+    ({ field, col, cell, text, fail }) => {
+      switch (field) {
+        case 'name':
+        case 'address':
+        case 'externalId':
+          v[field] = text;
+          return;
+        case 'cardNumber':
+          v.cardNumber = text.replace(/\s/g, '');
+          return;
+        case 'gender': {
+          const g = genderOf(text);
+          return g ? void (v.gender = g) : fail('gender.invalid');
         }
-        return;
-      case 'email': {
-        const e = text.toLowerCase();
-        return EMAIL.test(e) ? void (v.email = e) : fail('email.invalid');
-      }
-      case 'preferredChannel': {
-        const c = channelOf(text);
-        return c ? void (v.preferredChannel = c) : fail('channel.invalid');
-      }
-      case 'language': {
-        const l = languageOf(text);
-        return l ? void (v.language = l) : fail('language.invalid');
-      }
-      case 'timeZone':
-        return validTimeZone(text) ? void (v.timeZone = text) : fail('timezone.invalid');
-      case 'homeStore': {
-        const id = ctx.stores.get(text.toLowerCase());
-        return id ? void (v.homeStoreId = id) : fail('store.unknown');
-      }
-      case 'tags':
-        for (const t of text.split(/[,;、，；|]/).map((s) => s.trim())) {
-          if (!t) continue;
-          if (t.length > LIMITS.tags!) return fail('value.too_long');
-          if (!v.tags.includes(t)) v.tags.push(t);
+        case 'birthday': {
+          const d =
+            cell instanceof Date && text
+              ? { ok: true as const, date: text }
+              : parseDate(typeof cell === 'number' ? cell : text, { rocDates: ctx.rocDates });
+          if (d.ok) return void (v.birthday = d.date);
+          const roc = !ctx.rocDates && parseDate(text, { rocDates: true }).ok;
+          return fail(roc ? 'date.roc_disabled' : 'date.invalid');
         }
-        if (v.tags.length > 100) fail('tags.too_many');
-        return;
-    }
-    if (field.startsWith('consent.')) {
-      const b = boolOf(text);
-      return b === null ? fail('value.not_boolean') : void (v.consents[field.slice(8)] = b);
-    }
-    if (field.startsWith('custom.')) {
-      const key = field.slice(7);
-      const def = ctx.customDefs.find((d) => d.key === key);
-      customColumn.set(key, col);
-      if (def?.type === 'boolean') {
+        case 'phone': {
+          const p = normalizePhone(text, ctx.phoneCountry);
+          return p.ok ? void (v.phone = p.phone.e164) : fail('phone.invalid');
+        }
+        case 'otherPhones':
+          for (const part of text.split(/[,;/、，；]/).filter((s) => s.trim())) {
+            const p = normalizePhone(part, ctx.phoneCountry);
+            if (!p.ok) return fail('phone.invalid');
+            if (!v.otherPhones.includes(p.phone.e164)) v.otherPhones.push(p.phone.e164);
+          }
+          return;
+        case 'email': {
+          const e = text.toLowerCase();
+          return EMAIL.test(e) ? void (v.email = e) : fail('email.invalid');
+        }
+        case 'preferredChannel': {
+          const c = channelOf(text);
+          return c ? void (v.preferredChannel = c) : fail('channel.invalid');
+        }
+        case 'language': {
+          const l = languageOf(text);
+          return l ? void (v.language = l) : fail('language.invalid');
+        }
+        case 'timeZone':
+          return validTimeZone(text) ? void (v.timeZone = text) : fail('timezone.invalid');
+        case 'homeStore': {
+          const id = ctx.stores.get(text.toLowerCase());
+          return id ? void (v.homeStoreId = id) : fail('store.unknown');
+        }
+        case 'tags':
+          for (const t of text.split(/[,;、，；|]/).map((s) => s.trim())) {
+            if (!t) continue;
+            if (t.length > TAG_LIMIT) return fail('value.too_long');
+            if (!v.tags.includes(t)) v.tags.push(t);
+          }
+          if (v.tags.length > 100) fail('tags.too_many');
+          return;
+      }
+      if (field.startsWith('consent.')) {
         const b = boolOf(text);
-        return b === null ? fail('value.not_boolean') : void (rawCustom[key] = b);
+        return b === null ? fail('value.not_boolean') : void (v.consents[field.slice(8)] = b);
       }
-      if (def?.type === 'choices')
-        return void (rawCustom[key] = text
-          .split(/[,;、，；|]/)
-          .map((s) => s.trim())
-          .filter(Boolean));
-      if (def?.type === 'date' && cell instanceof Date) return void (rawCustom[key] = text);
-      rawCustom[key] = typeof cell === 'number' ? cell : text;
-    }
-  });
+      if (field.startsWith('custom.')) {
+        const key = field.slice(7);
+        const def = ctx.customDefs.find((d) => d.key === key);
+        customColumn.set(key, col);
+        if (def?.type === 'boolean') {
+          const b = boolOf(text);
+          return b === null ? fail('value.not_boolean') : void (rawCustom[key] = b);
+        }
+        if (def?.type === 'choices')
+          return void (rawCustom[key] = text
+            .split(/[,;、，；|]/)
+            .map((s) => s.trim())
+            .filter(Boolean));
+        if (def?.type === 'date' && cell instanceof Date) return void (rawCustom[key] = text);
+        rawCustom[key] = typeof cell === 'number' ? cell : text;
+      }
+    },
+  );
   if (!any && problems.length === 0) return { kind: 'empty' };
   if (Object.keys(rawCustom).length) {
     const r = validateCustomValues(ctx.customDefs, rawCustom, { partial: true });

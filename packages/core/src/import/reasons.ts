@@ -29,6 +29,13 @@ export const IMPORT_REJECT_REASONS = [
   'value.not_text',
   'value.unknown_option',
   'value.unknown_field',
+  'money.invalid',
+  'quantity.invalid',
+  'member.unknown',
+  'member.missing',
+  'product.unknown',
+  'order.conflict',
+  'order.incomplete',
 ] as const;
 export type ImportRejectReason = (typeof IMPORT_REJECT_REASONS)[number];
 

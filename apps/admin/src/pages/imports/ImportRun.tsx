@@ -18,7 +18,7 @@ import { api, type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLanguage } from '../../i18n';
 import { toApiError, useApiGet } from '../../use-api';
-import { fieldOptions } from './fields';
+import { catalogFieldOptions, fieldOptions } from './fields';
 
 type Reject = { row: number; column: string; value: string; reason: string; message: string };
 const MATCH_BY = ['phone', 'email', 'card', 'external_id'] as const;
@@ -66,20 +66,27 @@ export function ImportRun(props: { initial: ImportView; onClose(): void }) {
     }
   };
 
-  const options = fieldOptions(t, lang, custom.data ?? []);
+  const kind = view.kind;
+  const options =
+    kind === 'members' ? fieldOptions(t, lang, custom.data ?? []) : catalogFieldOptions(kind, lang);
   const sample = view.sample ?? props.initial.sample ?? [];
   const canStart = !running && (view.status === 'uploaded' || (finished && view.dryRun));
 
   return (
     <Card
-      title={t('imports.runTitle', { file: view.fileName })}
+      title={t('imports.runTitle', {
+        file: view.fileName,
+        kind: t(`imports.kinds.${view.kind}`),
+      })}
       extra={<Button onClick={props.onClose}>{t('common.close')}</Button>}
       data-testid="import-run"
     >
       <ErrorAlert error={error} />
       {canStart && (
         <>
-          <Typography.Paragraph type="secondary">{t('imports.mappingHelp')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t(kind === 'members' ? 'imports.mappingHelp' : `imports.mappingHelpOf.${kind}`)}
+          </Typography.Paragraph>
           <Table
             rowKey="index"
             size="small"
@@ -117,13 +124,20 @@ export function ImportRun(props: { initial: ImportView; onClose(): void }) {
             ]}
           />
           <Flex gap={12} align="center" wrap style={{ marginTop: 16 }}>
-            <Typography.Text>{t('imports.matchBy')}</Typography.Text>
-            <Select
-              value={matchBy}
-              onChange={setMatchBy}
-              style={{ width: 200 }}
-              options={MATCH_BY.map((m) => ({ value: m, label: t(`imports.matchByOptions.${m}`) }))}
-            />
+            {kind === 'members' && (
+              <>
+                <Typography.Text>{t('imports.matchBy')}</Typography.Text>
+                <Select
+                  value={matchBy}
+                  onChange={setMatchBy}
+                  style={{ width: 200 }}
+                  options={MATCH_BY.map((m) => ({
+                    value: m,
+                    label: t(`imports.matchByOptions.${m}`),
+                  }))}
+                />
+              </>
+            )}
             <Button onClick={() => void start(true)}>{t('imports.dryRun')}</Button>
             <Button type="primary" onClick={() => void start(false)}>
               {t('imports.start')}

@@ -1,8 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Table, Tag, Upload } from 'antd';
+import { App, Button, Card, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportView } from '@regulars/contracts';
+import type { ImportKind, ImportView } from '@regulars/contracts';
 import { api, query } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -19,19 +19,27 @@ const STATUS_COLORS = {
   failed: 'red',
 } as const;
 
-/** Import members from Excel, CSV or phone contacts: upload, map columns, dry run, import. */
+const KINDS: ImportKind[] = ['members', 'products', 'purchases'];
+
+/**
+ * Import members (Excel, CSV or phone contacts), products or purchases (Excel or CSV): choose
+ * what to import, upload, map columns, dry run, import.
+ */
 export function ImportsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lang = currentLanguage();
   const history = useApiGet<{ items: ImportView[] }>('/imports');
   const [current, setCurrent] = useState<ImportView | null>(null);
+  const [kind, setKind] = useState<ImportKind>('members');
   const [busy, setBusy] = useState(false);
 
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      setCurrent(await api.upload<ImportView>(`/imports${query({ fileName: file.name })}`, file));
+      setCurrent(
+        await api.upload<ImportView>(`/imports${query({ fileName: file.name, kind })}`, file),
+      );
       history.reload();
     } catch (e) {
       message.error(toApiError(e).message);
@@ -50,7 +58,7 @@ export function ImportsPage() {
             <Button
               key={f}
               icon={<DownloadOutlined />}
-              href={`/api/imports/template${query({ format: f })}`}
+              href={`/api/imports/template${query({ format: f, kind })}`}
             >
               {t(`imports.template.${f}`)}
             </Button>
@@ -69,19 +77,33 @@ export function ImportsPage() {
             }}
           />
         ) : (
-          <Upload.Dragger
-            accept=".xlsx,.csv,.txt,.vcf"
-            showUploadList={false}
-            disabled={busy}
-            customRequest={({ file }) => void upload(file as File)}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('imports.drop')}</p>
-            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
-          </Upload.Dragger>
+          <Card size="small">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <Typography.Text>{t('imports.kindLabel')}</Typography.Text>
+                <Segmented<ImportKind>
+                  value={kind}
+                  onChange={setKind}
+                  data-testid="import-kind"
+                  options={KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+                />
+              </Space>
+              <Typography.Text type="secondary">{t(`imports.kindHelp.${kind}`)}</Typography.Text>
+              <Upload.Dragger
+                accept={kind === 'members' ? '.xlsx,.csv,.txt,.vcf' : '.xlsx,.csv,.txt'}
+                showUploadList={false}
+                disabled={busy}
+                customRequest={({ file }) => void upload(file as File)}
+                data-testid="import-upload"
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">{t('imports.drop')}</p>
+                <p className="ant-upload-hint">{t('imports.dropHint')}</p>
+              </Upload.Dragger>
+            </Space>
+          </Card>
         )}
         <Card title={t('imports.history')} styles={{ body: { padding: 0 } }}>
           <ErrorAlert error={history.error} />
@@ -99,6 +121,12 @@ export function ImportsPage() {
                 dataIndex: 'createdAt',
                 width: 160,
                 render: (at: string) => formatMinute(at, lang),
+              },
+              {
+                title: t('imports.kindLabel'),
+                dataIndex: 'kind',
+                width: 100,
+                render: (k: ImportKind) => t(`imports.kinds.${k}`),
               },
               { title: t('imports.file'), dataIndex: 'fileName' },
               {

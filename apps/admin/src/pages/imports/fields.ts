@@ -1,8 +1,22 @@
 import type { TFunction } from 'i18next';
-import { MEMBER_IMPORT_FIELDS, type CustomField, type Language } from '@regulars/contracts';
+import {
+  CATALOG_FIELD_LABELS,
+  MEMBER_IMPORT_FIELDS,
+  PRODUCT_IMPORT_FIELDS,
+  PURCHASE_IMPORT_FIELDS,
+  type CustomField,
+  type ImportKind,
+  type Language,
+} from '@regulars/contracts';
 
 /** The member fields a column can fill (as the server's importer reads them). */
 export const IMPORT_FIELDS = MEMBER_IMPORT_FIELDS;
+
+/** The fields a column of a product or purchase file can fill, labelled in `lang`. */
+export function catalogFieldOptions(kind: Exclude<ImportKind, 'members'>, lang: Language) {
+  const fields = kind === 'products' ? PRODUCT_IMPORT_FIELDS : PURCHASE_IMPORT_FIELDS;
+  return fields.map((f) => ({ value: f, label: CATALOG_FIELD_LABELS[f]![lang] }));
+}
 
 export function fieldOptions(t: TFunction, lang: Language, custom: CustomField[]) {
   const label = (f: string) => {

@@ -7,11 +7,11 @@ export async function importFile(
   who: Caller,
   name: string,
   bytes: Buffer,
-  opts: { matchBy?: string; dryRun?: boolean; mapping?: (string | null)[] } = {},
+  opts: { matchBy?: string; dryRun?: boolean; mapping?: (string | null)[]; kind?: string } = {},
 ) {
   const up = await who.inject({
     method: 'POST',
-    url: `/api/imports?fileName=${encodeURIComponent(name)}`,
+    url: `/api/imports?fileName=${encodeURIComponent(name)}&kind=${opts.kind ?? 'members'}`,
     headers: { 'content-type': 'application/octet-stream' },
     payload: bytes,
   });

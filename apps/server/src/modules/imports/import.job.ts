@@ -1,14 +1,11 @@
-import {
-  normalizeMemberRow,
-  type CustomFieldDef,
-  type MemberRowContext,
-  type RowProblem,
-} from '@regulars/core';
-import { IMPORT_REJECT_LABELS, type ImportMatchBy } from '@regulars/contracts';
-import { sql, type Tx } from '@regulars/db';
+import { IMPORT_REJECT_LABELS, type ImportKind } from '@regulars/contracts';
+import { sql } from '@regulars/db';
 import type { AppContext } from '../../http/context';
 import { recordAudit, type Actor } from '../../platform/audit';
-import { writeMemberBatch, type BatchJob, type PreparedRow } from './member-batch';
+import type { BatchResult, ImportJob, KindRunner, PreparedRow, RunnerFactory } from './import-run';
+import { memberRunner } from './member-runner';
+import { productRunner } from './product-runner';
+import { purchaseRunner } from './purchase-runner';
 import { openFile } from './read-file';
 
 export const IMPORT_QUEUE = 'member-import';
@@ -18,39 +15,19 @@ const SUPERSEDED = new Error('another run of this import moved ahead');
 /** Test hook: called after each committed batch (a test throws here to "kill" the job). */
 export type ImportHooks = { afterBatch?: (batch: number) => void; batchSize?: number };
 
-/** Keys that identify one member: a second row with any of them is a duplicate in the file. */
-const ROW_KEYS = ['phone', 'externalId', 'cardNumber', 'email'] as const;
-
-async function loadContext(tx: Tx): Promise<{ row: MemberRowContext; defs: CustomFieldDef[] }> {
-  const t = await tx
-    .selectFrom('tenants')
-    .select(['phone_country', 'roc_dates'])
-    .executeTakeFirstOrThrow();
-  const fields = await tx.selectFrom('custom_fields').selectAll().execute();
-  const defs = fields.map((d) => ({
-    key: d.field_key,
-    type: d.type as CustomFieldDef['type'],
-    options: d.options as { value: string }[],
-    required: d.required,
-    active: d.active,
-  }));
-  const stores = await tx.selectFrom('stores').select(['store_id', 'code', 'name']).execute();
-  const byCode = new Map<string, string>();
-  for (const s of stores) byCode.set(s.name.toLowerCase(), s.store_id);
-  for (const s of stores) byCode.set(s.code.toLowerCase(), s.store_id);
-  return {
-    row: { phoneCountry: t.phone_country, rocDates: t.roc_dates, customDefs: defs, stores: byCode },
-    defs,
-  };
-}
+const RUNNERS: Record<ImportKind, RunnerFactory> = {
+  members: memberRunner,
+  products: productRunner,
+  purchases: purchaseRunner,
+};
 
 /**
- * Runs one import: reads the whole file once to find duplicate rows (the first occurrence of a
- * member wins), then writes it in batches. Each batch commits with the import's progress, so a
- * job killed halfway resumes after its last batch, and a job run twice does nothing the second
- * time.
+ * Runs one import of any kind: reads the whole file once (the kind finds duplicate rows, or the
+ * rows of one order), then writes it in batches. Each batch commits with the import's progress,
+ * so a job killed halfway resumes after its last batch, and a job run twice does nothing the
+ * second time.
  */
-export async function runMemberImport(
+export async function runImport(
   ctx: AppContext,
   tenantId: string,
   importId: string,
@@ -73,53 +50,45 @@ export async function runMemberImport(
       .set({ status: 'running', error: null, started_at: sql`coalesce(started_at, now())` })
       .where('import_id', '=', importId)
       .execute();
-    return { imp, bytes: file.bytes, ...(await loadContext(tx)) };
+    const mapping = imp.mapping as (string | null)[];
+    const actor = imp.actor as Actor & {
+      storeId?: string | null;
+      allowedStoreIds?: string[] | null;
+    };
+    const storeId = actor.storeId ?? null;
+    const job: ImportJob = {
+      tenantId,
+      importId,
+      kind: imp.kind as ImportKind,
+      dryRun: imp.dry_run,
+      mapping,
+      actor: { type: actor.type, id: actor.id, name: actor.name, requestId: actor.requestId },
+      storeId,
+      columnOf: (field) => mapping.indexOf(field),
+      auth: {
+        kind: actor.type === 'api_key' ? 'api_key' : 'staff',
+        tenantId,
+        actor: { type: actor.type, id: actor.id, name: actor.name, requestId: null },
+        permissions: new Set(),
+        storeId,
+        allowedStoreIds: actor.allowedStoreIds ?? null,
+        sessionId: null,
+        csrfToken: null,
+        language: null,
+      },
+    };
+    const runner = await RUNNERS[job.kind](ctx, tx, imp, job);
+    return { imp, bytes: file.bytes, job, runner };
   });
   if (!loaded) return;
-  const { imp, bytes, row: rowCtx, defs } = loaded;
-  const mapping = imp.mapping as (string | null)[];
+  const { imp, bytes, job, runner } = loaded;
   const headers = imp.headers as string[];
-  const matchBy = imp.match_by as ImportMatchBy;
-  const actor = imp.actor as Actor & { storeId?: string | null };
-  const columnOf = (field: string) => mapping.indexOf(field);
-  const job: BatchJob = {
-    tenantId,
-    importId,
-    matchBy,
-    dryRun: imp.dry_run,
-    actorId: actor.id ?? null,
-    storeId: actor.storeId ?? null,
-    defs,
-    columnOf,
-  };
   try {
     const file = await openFile(bytes, imp.file_name);
-    const prepare = (row: number, cells: Parameters<typeof normalizeMemberRow>[0]): PreparedRow => {
-      const r = normalizeMemberRow(cells, mapping, rowCtx);
-      return r.kind === 'ok'
-        ? { row, kind: 'ok', values: r.values }
-        : r.kind === 'empty'
-          ? { row, kind: 'empty' }
-          : { row, kind: 'rejected', problems: r.problems };
-    };
-    // Pass 1: count the rows and find the duplicates (deterministic, so a resumed run agrees).
-    const seen = new Set<string>();
-    const duplicates = new Map<number, RowProblem>();
+    // Pass 1: count the rows and let the kind look at all of them (deterministic, so a resumed
+    // run agrees).
     let total = 0;
-    for await (const { row, cells } of file.rows()) {
-      total++;
-      const p = prepare(row, cells);
-      if (p.kind !== 'ok') continue;
-      const keys = ROW_KEYS.filter((k) => (k !== 'email' || matchBy === 'email') && p.values[k]);
-      const dup = keys.find((k) => seen.has(`${k}:${p.values[k]}`));
-      if (dup)
-        duplicates.set(row, {
-          column: columnOf(dup),
-          value: String(p.values[dup]),
-          reason: 'row.duplicate',
-        });
-      else for (const k of keys) seen.add(`${k}:${p.values[k]}`);
-    }
+    for await (const { row, cells } of file.rows()) runner.scan(++total, row, cells);
     await ctx.db.withTenant(tenantId, (tx) =>
       tx
         .updateTable('imports')
@@ -130,23 +99,24 @@ export async function runMemberImport(
     // Pass 2: from the first row not yet committed, in batches.
     let index = 0;
     let batchNo = 0;
-    let batch: PreparedRow[] = [];
+    let batch: PreparedRow<unknown>[] = [];
+    let batchStart = imp.rows_done;
     const flush = async () => {
-      const start = index - batch.length;
-      const done = await commitBatch(ctx, job, headers, batch, start, index);
+      const done = await commitBatch(ctx, job, runner, headers, batch, batchStart, index);
       batch = [];
+      batchStart = index;
       if (!done) throw SUPERSEDED;
       hooks.afterBatch?.(++batchNo);
     };
+    const size = hooks.batchSize ?? BATCH_SIZE;
     for await (const { row, cells } of file.rows()) {
       index++;
       if (index <= imp.rows_done) continue;
-      const dup = duplicates.get(row);
-      batch.push(dup ? { row, kind: 'rejected', problems: [dup] } : prepare(row, cells));
-      if (batch.length >= (hooks.batchSize ?? BATCH_SIZE)) await flush();
+      batch.push(runner.settle(index, row, cells));
+      if (batch.length >= size && (runner.mayCut?.(index) ?? true)) await flush();
     }
     if (batch.length) await flush();
-    await finish(ctx, job, actor, imp.file_name);
+    await finish(ctx, job, runner, imp.file_name, imp.match_by);
   } catch (err) {
     if (err === SUPERSEDED) return; // another run of this import is ahead and will finish it
     await ctx.db.withTenant(tenantId, (tx) =>
@@ -160,12 +130,16 @@ export async function runMemberImport(
   }
 }
 
+/** The name the member import had; every kind runs through runImport. */
+export const runMemberImport = runImport;
+
 /** One batch and the progress it makes, in one transaction; false if the progress moved on. */
 async function commitBatch(
   ctx: AppContext,
-  job: BatchJob,
+  job: ImportJob,
+  runner: KindRunner<unknown>,
   headers: string[],
-  rows: PreparedRow[],
+  rows: PreparedRow<unknown>[],
   start: number,
   end: number,
 ): Promise<boolean> {
@@ -177,7 +151,7 @@ async function commitBatch(
       .forUpdate()
       .executeTakeFirstOrThrow();
     if (imp.rows_done !== start) return false;
-    const r = await writeMemberBatch(tx, ctx, job, rows);
+    const r: BatchResult = await runner.write(tx, rows);
     const rejects = r.rejects.flatMap(({ row, problems }) =>
       problems.map((p, seq) => ({
         row_number: row,
@@ -212,9 +186,10 @@ async function commitBatch(
 /** Marks the import done and audits it once, with its counts (never the rows' personal data). */
 async function finish(
   ctx: AppContext,
-  job: BatchJob,
-  actor: Actor,
+  job: ImportJob,
+  runner: KindRunner<unknown>,
   fileName: string,
+  matchBy: string | null,
 ): Promise<void> {
   await ctx.db.withTenant(job.tenantId, async (tx) => {
     const imp = await tx
@@ -229,13 +204,14 @@ async function finish(
       .set({ status: 'done', finished_at: ctx.clock.now() })
       .where('import_id', '=', job.importId)
       .execute();
-    await recordAudit(tx, job.tenantId, actor, {
-      action: job.dryRun ? 'members.import_dry_run' : 'members.imported',
+    await recordAudit(tx, job.tenantId, job.actor, {
+      action: job.dryRun ? runner.audit.dryRun : runner.audit.done,
       entityType: 'import',
       entityId: job.importId,
       after: {
         fileName,
-        matchBy: job.matchBy,
+        kind: job.kind,
+        matchBy,
         rows: imp.total_rows,
         created: imp.created,
         updated: imp.updated,

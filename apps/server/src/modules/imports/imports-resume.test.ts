@@ -7,7 +7,7 @@ import {
   type TestApp,
 } from '../../../../../test/app';
 import { csv } from './import-test-kit';
-import { runMemberImport } from './member-import.job';
+import { runMemberImport } from './import.job';
 
 let t: TestApp;
 

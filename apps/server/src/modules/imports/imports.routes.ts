@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  FileFormatQuery,
   IdParams,
   ImportReject,
   ImportStart,
   ImportUploadQuery,
   ImportView,
+  TemplateQuery,
 } from '@regulars/contracts';
 import { authOf } from '../../http/context';
 import { languageOf } from '../../http/error-handler';
@@ -64,7 +64,7 @@ export function registerImportRoutes(api: Api): void {
         schema: {
           tags,
           summary:
-            'Upload a member file (.xlsx, .csv, .vcf) as the raw body; get a suggested mapping',
+            'Upload a file of members (.xlsx, .csv, .vcf), products or purchases (.xlsx, .csv) as the raw body; get a suggested mapping',
           querystring: ImportUploadQuery,
           response: { 200: ImportView },
         },
@@ -73,7 +73,7 @@ export function registerImportRoutes(api: Api): void {
         const file = req.body as unknown;
         if (!(file instanceof UploadedFile))
           throw new AppError('import.empty_file', { name: req.query.fileName });
-        return uploadImport(ctx, authOf(req), req.query.fileName, file.bytes);
+        return uploadImport(ctx, authOf(req), req.query.fileName, file.bytes, req.query.kind);
       },
     );
   });
@@ -97,17 +97,18 @@ export function registerImportRoutes(api: Api): void {
       config: { access: 'members.import' },
       schema: {
         tags,
-        summary: "The business's member import template",
-        querystring: FileFormatQuery,
+        summary: "The business's import template for members, products or purchases",
+        querystring: TemplateQuery,
       },
     },
     async (req, reply) => {
-      const lang = languageOf(req);
+      const { kind, format } = req.query;
       const file = await templateFile(
-        await templateHeaders(ctx, authOf(req), lang),
-        req.query.format,
+        await templateHeaders(ctx, authOf(req), languageOf(req), kind),
+        format,
+        kind,
       );
-      const xlsx = req.query.format === 'xlsx';
+      const xlsx = format === 'xlsx';
       return reply
         .header(
           'content-type',
@@ -115,7 +116,7 @@ export function registerImportRoutes(api: Api): void {
             ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
             : 'text/csv; charset=utf-8',
         )
-        .header('content-disposition', attachment(`members-template.${req.query.format}`))
+        .header('content-disposition', attachment(`${kind}-template.${format}`))
         .send(file);
     },
   );

@@ -5,12 +5,18 @@ import {
   MULTI_COLUMN_FIELDS,
   suggestMapping,
 } from '@regulars/core';
-import type { ImportStart, ImportView } from '@regulars/contracts';
+import {
+  PRODUCT_IMPORT_FIELDS,
+  PURCHASE_IMPORT_FIELDS,
+  type ImportKind,
+  type ImportStart,
+  type ImportView,
+} from '@regulars/contracts';
 import type { ImportsTable } from '@regulars/db';
 import type { Selectable } from 'kysely';
 import type { AppContext, AuthContext } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
-import { IMPORT_QUEUE } from './member-import.job';
+import { IMPORT_QUEUE } from './import.job';
 import { openFile } from './read-file';
 
 type ImportRow = Selectable<ImportsTable>;
@@ -18,7 +24,7 @@ type ImportRow = Selectable<ImportsTable>;
 export function toImportView(r: ImportRow): ImportView {
   return {
     importId: r.import_id,
-    kind: 'members',
+    kind: r.kind as ImportView['kind'],
     fileName: r.file_name,
     format: r.format as ImportView['format'],
     encoding: r.encoding,
@@ -45,6 +51,14 @@ export function toImportView(r: ImportRow): ImportView {
   };
 }
 
+/** What importing each kind writes needs, beyond the import permission: what its API needs. */
+const KIND_PERMISSION = { products: 'settings.maintain', purchases: 'members.modify' } as const;
+function assertMayImport(auth: AuthContext, kind: ImportKind) {
+  if (kind === 'members') return;
+  const permission = KIND_PERMISSION[kind];
+  if (!auth.permissions.has(permission)) throw new AppError('permission.denied', { permission });
+}
+
 /**
  * Keeps an uploaded file (in the database, so any worker can read it), reads its header row and
  * first rows, and suggests which field each column holds.
@@ -54,7 +68,9 @@ export async function uploadImport(
   auth: AuthContext,
   fileName: string,
   bytes: Buffer,
+  kind: ImportKind = 'members',
 ) {
+  assertMayImport(auth, kind);
   if (!bytes.length) throw new AppError('import.empty_file', { name: fileName });
   const file = await openFile(bytes, fileName);
   const sample: string[][] = [];
@@ -65,14 +81,18 @@ export async function uploadImport(
   if (!file.headers.length || !sample.length)
     throw new AppError('import.empty_file', { name: fileName });
   return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const custom = await tx
-      .selectFrom('custom_fields')
-      .select(['field_key', 'label'])
-      .where('active', '=', true)
-      .execute();
+    const custom =
+      kind === 'members'
+        ? await tx
+            .selectFrom('custom_fields')
+            .select(['field_key', 'label'])
+            .where('active', '=', true)
+            .execute()
+        : [];
     const mapping = suggestMapping(
       file.headers,
       custom.map((c) => ({ key: c.field_key, label: c.label as Record<string, string> })),
+      kind,
     );
     const importId = randomUUID();
     const row = await tx
@@ -80,6 +100,7 @@ export async function uploadImport(
       .values({
         tenant_id: auth.tenantId,
         import_id: importId,
+        kind,
         file_name: fileName,
         format: file.format,
         encoding: file.encoding,
@@ -107,7 +128,24 @@ const KEY_FIELD = {
   external_id: 'externalId',
 } as const;
 
+/** Fields each kind can map, and the groups of fields of which a file needs at least one. */
+const KIND_FIELDS: Record<Exclude<ImportKind, 'members'>, readonly string[]> = {
+  products: PRODUCT_IMPORT_FIELDS,
+  purchases: PURCHASE_IMPORT_FIELDS,
+};
+const NEEDED: Record<Exclude<ImportKind, 'members'>, string[][]> = {
+  products: [['sku']],
+  purchases: [
+    ['orderNo'],
+    ['memberPhone', 'memberCard', 'memberExternalId'],
+    ['date'],
+    ['sku', 'productName'],
+    ['unitPrice', 'amount'],
+  ],
+};
+
 function checkMapping(
+  kind: ImportKind,
   mapping: (string | null)[],
   headers: string[],
   matchBy: ImportStart['matchBy'],
@@ -122,15 +160,23 @@ function checkMapping(
   mapping.forEach((f, i) => {
     if (!f) return;
     const known =
-      (MEMBER_IMPORT_FIELDS as readonly string[]).includes(f) ||
-      (f.startsWith('custom.') && customKeys.has(f.slice(7)));
+      kind === 'members'
+        ? (MEMBER_IMPORT_FIELDS as readonly string[]).includes(f) ||
+          (f.startsWith('custom.') && customKeys.has(f.slice(7)))
+        : KIND_FIELDS[kind].includes(f);
     if (!known) fail(`column ${i + 1} ("${headers[i]}"): no field "${f}"`);
-    if (used.has(f) && !MULTI_COLUMN_FIELDS.includes(f))
+    if (used.has(f) && !(kind !== 'purchases' && MULTI_COLUMN_FIELDS.includes(f)))
       fail(`"${f}" is mapped to more than one column`);
     used.add(f);
   });
-  if (!used.has(KEY_FIELD[matchBy]))
-    fail(`matching by ${matchBy} needs a column mapped to "${KEY_FIELD[matchBy]}"`);
+  if (kind === 'members') {
+    if (!used.has(KEY_FIELD[matchBy]))
+      fail(`matching by ${matchBy} needs a column mapped to "${KEY_FIELD[matchBy]}"`);
+    return;
+  }
+  for (const group of NEEDED[kind])
+    if (!group.some((f) => used.has(f)))
+      fail(`a column must be mapped to ${group.map((f) => `"${f}"`).join(' or ')}`);
 }
 
 /** Confirms the mapping and options and queues the job (again, after a dry run or a failure). */
@@ -157,14 +203,22 @@ export async function startImport(
       .where('active', '=', true)
       .execute();
     const headers = imp.headers as string[];
-    checkMapping(body.mapping, headers, body.matchBy, new Set(custom.map((c) => c.field_key)));
+    const kind = imp.kind as ImportKind;
+    assertMayImport(auth, kind);
+    checkMapping(
+      kind,
+      body.mapping,
+      headers,
+      body.matchBy,
+      new Set(custom.map((c) => c.field_key)),
+    );
     const mapping = headers.map((_, i) => body.mapping[i] ?? null);
     await tx.deleteFrom('import_rejects').where('import_id', '=', importId).execute();
     const row = await tx
       .updateTable('imports')
       .set({
         mapping: JSON.stringify(mapping),
-        match_by: body.matchBy,
+        match_by: kind === 'members' ? body.matchBy : null,
         dry_run: body.dryRun,
         status: 'queued',
         total_rows: null,
@@ -175,7 +229,11 @@ export async function startImport(
         rejected: 0,
         skipped: 0,
         error: null,
-        actor: JSON.stringify({ ...auth.actor, storeId: auth.storeId }),
+        actor: JSON.stringify({
+          ...auth.actor,
+          storeId: auth.storeId,
+          allowedStoreIds: auth.allowedStoreIds,
+        }),
         started_at: null,
         finished_at: null,
       })

@@ -2,21 +2,17 @@ import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
 import { registerExportRoutes } from './export.routes';
 import { registerImportRoutes } from './imports.routes';
-import { IMPORT_QUEUE, runMemberImport } from './member-import.job';
+import { IMPORT_QUEUE, runImport } from './import.job';
 
 /**
- * Imports and exports: member files (.xlsx, .csv in UTF-8/Big5/GBK, vCard) mapped, checked and
- * upserted as a resumable job; member exports and a member's own data on request. Products and
- * purchases will import the same way: a new `kind` on the import and its own batch writer.
+ * Imports and exports: member, product and purchase files (.xlsx, .csv in UTF-8/Big5/GBK; vCard
+ * for members) mapped, checked and upserted as a resumable job — one pipeline (import.job.ts)
+ * and a runner per kind; member exports and a member's own data on request.
  */
 export function setupImports(ctx: AppContext): void {
-  ctx.jobs.define(
-    IMPORT_QUEUE,
-    (data) => runMemberImport(ctx, data.tenantId, String(data.importId)),
-    {
-      batchSize: 1,
-    },
-  );
+  ctx.jobs.define(IMPORT_QUEUE, (data) => runImport(ctx, data.tenantId, String(data.importId)), {
+    batchSize: 1,
+  });
 }
 
 export function registerImportsRoutes(api: Api): void {
@@ -24,6 +20,6 @@ export function registerImportsRoutes(api: Api): void {
   registerExportRoutes(api);
 }
 
-export { runMemberImport, IMPORT_QUEUE, type ImportHooks } from './member-import.job';
+export { runImport, runMemberImport, IMPORT_QUEUE, type ImportHooks } from './import.job';
 export { getImport, startImport, uploadImport } from './imports.service';
 export { rejectsCsv } from './rejects';

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  cardNumber,
-  type CustomFieldDef,
-  type MemberImportValues,
-  type RowProblem,
-} from '@regulars/core';
+import { cardNumber, type CustomFieldDef, type MemberImportValues } from '@regulars/core';
 import type { ImportMatchBy } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../http/context';
 import { searchColumns } from '../members';
+import { emptyResult, type BatchResult, type PreparedRow as Prepared } from './import-run';
 import { consentChanges, decide, merged, type Existing, type Found } from './member-match';
 
-/** A row of the file after normalisation: values to save, problems, or nothing (empty row). */
-export type PreparedRow =
-  | { row: number; kind: 'ok'; values: MemberImportValues }
-  | { row: number; kind: 'rejected'; problems: RowProblem[] }
-  | { row: number; kind: 'empty' };
+type PreparedRow = PreparedMember;
+export type PreparedMember = Prepared<MemberImportValues>;
 
 export type BatchJob = {
   tenantId: string;
@@ -26,14 +19,6 @@ export type BatchJob = {
   storeId: string | null;
   defs: CustomFieldDef[];
   columnOf: (field: string) => number;
-};
-
-export type BatchResult = {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  rejects: { row: number; problems: RowProblem[] }[];
 };
 
 const EXISTING_COLUMNS = sql`member_id, card_number, name, gender, birthday, phone, other_phones,
@@ -80,7 +65,7 @@ export async function writeMemberBatch(
   job: BatchJob,
   rows: PreparedRow[],
 ): Promise<BatchResult> {
-  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejects: [] };
+  const result = emptyResult();
   const ok = rows.filter((r) => r.kind === 'ok');
   const found = await findExisting(
     tx,
