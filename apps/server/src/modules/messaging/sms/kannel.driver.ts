@@ -41,8 +41,11 @@ async function sendOne(opts: KannelDriverOptions, m: OutboundMessage): Promise<S
   }
   const body = (await res.text()).trim().slice(0, 200);
   if (accepted(res.status)) return { status: 'sent' };
-  // 4xx: Kannel refused this message (bad number, missing text, not allowed); retrying won't help.
-  const permanent = res.status >= 400 && res.status < 500 && res.status !== 429;
+  // 4xx: Kannel refused this message (no or a barred number, a malformed field): final. But a
+  // refusal of our own set-up (wrong password, no sender) is no fault of the number: it waits
+  // for the operator, and the number is not blocked.
+  const ours = /Authorization failed|Sender missing|, denied\./i.test(body);
+  const permanent = res.status >= 400 && res.status < 500 && res.status !== 429 && !ours;
   return { status: 'failed', error: `kannel ${res.status}: ${body}`, permanent };
 }
 
