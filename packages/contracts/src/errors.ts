@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language, Translated } from './common';
 import { LOYALTY_ERRORS, LOYALTY_LABELS } from './errors-loyalty';
 import { MEMBER_ERRORS, MEMBER_LABELS } from './errors-members';
+import { MESSAGING_ERRORS, MESSAGING_LABELS } from './errors-messaging';
 import { SMS_ERRORS } from './errors-sms';
 
 export type ErrorDef = { status: number; message: Translated };
@@ -14,6 +15,7 @@ export const ERRORS = {
   ...MEMBER_ERRORS,
   ...SMS_ERRORS,
   ...LOYALTY_ERRORS,
+  ...MESSAGING_ERRORS,
   'request.invalid': {
     status: 400,
     message: {
@@ -256,4 +258,5 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   ...MEMBER_LABELS,
   ...LOYALTY_LABELS,
+  ...MESSAGING_LABELS,
 };

@@ -10,3 +10,4 @@ export * from './imports';
 export * from './import-kinds';
 export * from './member-links';
 export * from './demo-data';
+export * from './messaging';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedTenant, signIn, type Caller, type TestApp } from '../../../../test/app';
 import { ownerQuery, snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
+import { seedMessaging } from '../modules/messaging/test-helpers';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 type Inject = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
@@ -40,6 +41,7 @@ type Side = {
   anniversaryId: string;
   relationId: string;
   importId: string;
+  messaging: Awaited<ReturnType<typeof seedMessaging>>;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
@@ -71,6 +73,12 @@ const POPULATED = [
   'anniversaries',
   'relations',
   'calls',
+  'messaging_settings',
+  'message_templates',
+  'message_deliveries',
+  'message_blocks',
+  'message_cap_reservations',
+  'inbound_messages',
 ];
 /** Tables outside the tenant rule, and why. */
 const NOT_TENANT_TABLES = { schema_migrations: 'the migration history of the installation' };
@@ -196,6 +204,7 @@ async function makeSide(slug: string): Promise<Side> {
     t.ctx.events.record(tx, seeded.tenantId, `${slug}.happened`, { slug }),
   );
   await t.ctx.events.deliver(seeded.tenantId, eventId);
+  const messaging = await seedMessaging(t.ctx, seeded.tenantId, member.memberId, slug);
   return {
     slug,
     tenantId: seeded.tenantId,
@@ -217,7 +226,9 @@ async function makeSide(slug: string): Promise<Side> {
     anniversaryId: anniversary.anniversaryId,
     relationId: relation.relationId,
     importId: upload.importId,
+    messaging,
     marks: [
+      ...messaging.marks,
       upload.importId,
       `members-${slug}.csv`,
       `Imported of ${slug}`,
@@ -287,6 +298,11 @@ function urlFor(url: string, side: Side): string {
   return filled
     .replace(/^\/api\/caller-id$/, '/api/caller-id?phone=0933-222-111')
     .replace(/:channel\b/, 'sms')
+    .replace(/\/unsubscribe\/:token$/, `/unsubscribe/${side.messaging.unsubscribeToken}`)
+    .replace(
+      /^\/api\/messaging\/templates\/:id$/,
+      `/api/messaging/templates/${side.messaging.templateId}`,
+    )
     .replace(/\/attachments$/, '/attachments?filename=x.txt');
 }
 
@@ -295,6 +311,15 @@ async function bodyFor(method: string, url: string, owner: Side): Promise<unknow
   if (method === 'GET' || method === 'DELETE') return undefined;
   if (url === '/api/members/:id/consents/:channel') return { granted: false };
   if (url === '/api/members/:id/notes') return { body: 'planted' };
+  if (url === '/api/members/:id/messages') return { channel: 'sms', text: 'planted' };
+  if (url === '/api/messaging/templates/:id')
+    return {
+      name: 'Taken over',
+      category: 'marketing',
+      variants: { en: { text: 'x' } },
+      active: true,
+      version: 1,
+    };
   if (url === '/api/members/:id/merge')
     return { duplicateId: owner.memberId, version: 1, duplicateVersion: 1 };
   if (url === '/api/members/:id/anniversaries') return { kind: 'other', date: '2020-02-02' };
@@ -332,7 +357,8 @@ const callersOf = (side: Side): [string, Inject][] => [
 
 describe("tenant A given tenant B's ids", () => {
   it('gets 404 not_found on every route with an id or key, and B is left as it was', async () => {
-    const idRoutes = t.app.apiRoutes.filter((r) => /\/:\w+/.test(r.url));
+    // Public routes (unsubscribe links, callbacks) carry a signed token naming their tenant, not an id.
+    const idRoutes = t.app.apiRoutes.filter((r) => /\/:\w+/.test(r.url) && r.access !== 'public');
     expect(idRoutes.length).toBeGreaterThanOrEqual(15);
     const before = await snapshot(t.url, { tenantId: B.tenantId });
     for (const [how, inject] of callersOf(A)) {

@@ -3,6 +3,7 @@ import type { Api } from '../http/routes';
 import { registerDemoRoutes, setupDemo } from './demo';
 import { registerImportsRoutes, setupImports } from './imports';
 import { registerMembersRoutes } from './members';
+import { registerMessagingRoutes, setupMessaging } from './messaging';
 import { registerSmsRoutes, setupSms } from './messaging/sms';
 import { registerTenancyRoutes } from './tenancy';
 
@@ -13,6 +14,7 @@ import { registerTenancyRoutes } from './tenancy';
 const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }[] = [
   { routes: registerTenancyRoutes },
   { routes: registerMembersRoutes },
+  { setup: setupMessaging, routes: registerMessagingRoutes },
   { setup: setupImports, routes: registerImportsRoutes },
   { setup: setupSms, routes: registerSmsRoutes },
   { setup: setupDemo, routes: registerDemoRoutes },

@@ -1,5 +1,6 @@
 import { IMPORTS_ROUTES } from './imports';
 import { MEMBERS_ROUTES } from './members';
+import { MESSAGING_ROUTES } from './messaging';
 import { PLATFORM_ROUTES } from './platform';
 import { SMS_ROUTES } from './sms';
 import type { Rules } from './rules';
@@ -11,7 +12,13 @@ export * from './rules';
  * here. The matrix fails when the app registers a route that is not in a table, or declares
  * another access than the table says. A module adds its file and one line below.
  */
-const TABLES: Rules[] = [PLATFORM_ROUTES, MEMBERS_ROUTES, IMPORTS_ROUTES, SMS_ROUTES];
+const TABLES: Rules[] = [
+  PLATFORM_ROUTES,
+  MEMBERS_ROUTES,
+  IMPORTS_ROUTES,
+  SMS_ROUTES,
+  MESSAGING_ROUTES,
+];
 
 export const ROUTES: Rules = {};
 for (const table of TABLES) {

@@ -25,7 +25,14 @@ export type OutboundMessage = {
 };
 
 export type SendResult =
-  { status: 'sent'; providerId?: string } | { status: 'failed'; error: string; permanent: boolean };
+  | { status: 'sent'; providerId?: string }
+  | {
+      status: 'failed';
+      error: string;
+      permanent: boolean;
+      /** The address does not exist (a hard bounce): it is blocked for every later message. */
+      bounce?: boolean;
+    };
 
 /**
  * A channel's sender. `send` returns one result per message, in order; a driver may also report

@@ -1,7 +1,43 @@
+import type { AppContext } from '../../http/context';
+import type { Api } from '../../http/routes';
+import { registerChannelDriver } from './channel';
+import { dispatchBatch, releaseHeld } from './dispatch';
+import { createEmailDriver } from './email-driver';
+import { registerMessagingApiRoutes } from './messaging.routes';
+import { RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
+import { registerUnsubscribeRoutes } from './unsubscribe.routes';
+import { createWebhookDriver } from './webhook-driver';
+
 /**
  * Messaging: the outbox, the send gate, templates and channels. Every message — a sign-in code,
  * a note typed by staff, a campaign — enters through `enqueueMessage` in its cause's transaction.
  */
+export function setupMessaging(ctx: AppContext): void {
+  ctx.jobs.define(
+    SEND_QUEUE,
+    async (data) => {
+      await dispatchBatch(ctx, data.tenantId, String(data.batchId));
+    },
+    { batchSize: 2 },
+  );
+  ctx.jobs.define(RELEASE_QUEUE, async (data) => {
+    await releaseHeld(ctx, data.tenantId);
+  });
+  if (ctx.config.smtpUrl) {
+    registerChannelDriver(
+      createEmailDriver({ url: ctx.config.smtpUrl, from: ctx.config.mailFrom }),
+      'email',
+    );
+  }
+  // Each business posts to its own endpoint; without one, its webhook messages stay in the outbox.
+  registerChannelDriver(createWebhookDriver({ now: () => ctx.clock.now() }), 'webhook');
+}
+
+export function registerMessagingRoutes(api: Api): void {
+  registerMessagingApiRoutes(api);
+  registerUnsubscribeRoutes(api);
+}
+
 export {
   registerChannelDriver,
   type ChannelDriver,
@@ -9,5 +45,13 @@ export {
   type OutboundMessage,
   type SendResult,
 } from './channel';
+export {
+  enqueueMessage,
+  enqueueMessages,
+  type EnqueueInput,
+  type Enqueued,
+} from './outbox.service';
+export { dispatchBatch, releaseHeld } from './dispatch';
+export { registerTemplateVariables, type VariableProvider } from './variables';
 export { applyDeliveryReport, type DeliveryReport } from './reports.service';
 export { receiveInbound, isUnsubscribeKeyword, type InboundInput } from './inbound.service';

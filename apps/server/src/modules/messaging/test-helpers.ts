@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../http/context';
+import { sign } from '../../platform/signing';
+import { blockAddress } from './blocks';
+import { dispatchBatch, releaseHeld } from './dispatch';
+import { receiveInbound } from './inbound.service';
+import { enqueueMessage } from './outbox.service';
+
+/** Sends every batch with queued messages now (what the workers do), after releasing held ones. */
+export async function drainOutbox(ctx: AppContext, tenantId: string): Promise<void> {
+  await releaseHeld(ctx, tenantId);
+  const batches = await ctx.db.withTenant(tenantId, (tx) =>
+    tx
+      .selectFrom('message_deliveries')
+      .select('batch_id')
+      .distinct()
+      .where('state', '=', 'queued')
+      .where('batch_id', 'is not', null)
+      .execute(),
+  );
+  for (const b of batches) await dispatchBatch(ctx, tenantId, b.batch_id!);
+}
+
+/** A member's deliveries, oldest first. */
+export async function deliveriesOf(ctx: AppContext, tenantId: string, memberId: string) {
+  return ctx.db.withTenant(tenantId, (tx) =>
+    tx
+      .selectFrom('message_deliveries')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('created_at')
+      .orderBy('delivery_id')
+      .execute(),
+  );
+}
+
+/**
+ * Rows of every messaging table for one business (tenant-isolation test): a template, settings,
+ * a marketing email with its unsubscribe token, a block, a cap reservation, an inbound SMS.
+ */
+export async function seedMessaging(
+  ctx: AppContext,
+  tenantId: string,
+  memberId: string,
+  slug: string,
+) {
+  const templateId = randomUUID();
+  return ctx.db.withTenant(tenantId, async (tx) => {
+    await tx
+      .insertInto('messaging_settings')
+      .values({ tenant_id: tenantId, cap_count: 5 })
+      .execute();
+    await tx
+      .insertInto('message_templates')
+      .values({
+        tenant_id: tenantId,
+        template_id: templateId,
+        name: `Template of ${slug}`,
+        category: 'marketing',
+        variants: JSON.stringify({ en: { text: `Hello from ${slug}` } }),
+      })
+      .execute();
+    const sent = await enqueueMessage(tx, ctx, tenantId, {
+      cause: `seed:${slug}`,
+      category: 'marketing',
+      channel: 'email',
+      memberId,
+      to: `member@${slug}.test`,
+      templateId,
+    });
+    await blockAddress(tx, tenantId, {
+      channel: 'email',
+      address: `bounced@${slug}.test`,
+      reason: 'hard_bounce',
+    });
+    await tx
+      .insertInto('message_cap_reservations')
+      .values({
+        tenant_id: tenantId,
+        member_id: memberId,
+        delivery_id: sent.deliveryId,
+        reserved_at: new Date(),
+      })
+      .execute();
+    await receiveInbound(tx, tenantId, {
+      channel: 'sms',
+      from: '+886900000000',
+      text: `Reply of ${slug}`,
+      receivedAt: new Date(),
+    });
+    return {
+      templateId,
+      unsubscribeToken: sign(ctx.config.secret, 'unsub', [tenantId, sent.deliveryId]),
+      marks: [templateId, sent.deliveryId, `Template of ${slug}`, `Hello from ${slug}`],
+    };
+  });
+}
