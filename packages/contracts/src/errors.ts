@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language, Translated } from './common';
 import { LOYALTY_ERRORS, LOYALTY_LABELS } from './errors-loyalty';
 import { MEMBER_ERRORS, MEMBER_LABELS } from './errors-members';
+import { REWARD_ERRORS, REWARD_LABELS } from './errors-rewards';
 import { MESSAGING_ERRORS, MESSAGING_LABELS } from './errors-messaging';
 import { SMS_ERRORS } from './errors-sms';
 
@@ -13,6 +14,7 @@ export type ErrorDef = { status: number; message: Translated };
  */
 export const ERRORS = {
   ...MEMBER_ERRORS,
+  ...REWARD_ERRORS,
   ...SMS_ERRORS,
   ...LOYALTY_ERRORS,
   ...MESSAGING_ERRORS,
@@ -257,6 +259,7 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   name: { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'name' },
   slug: { 'zh-CN': '企业代码', 'zh-TW': '企業代碼', en: 'business code' },
   ...MEMBER_LABELS,
+  ...REWARD_LABELS,
   ...LOYALTY_LABELS,
   ...MESSAGING_LABELS,
 };

@@ -2,6 +2,7 @@ import type { AppContext } from '../http/context';
 import type { Api } from '../http/routes';
 import { registerDemoRoutes, setupDemo } from './demo';
 import { registerImportsRoutes, setupImports } from './imports';
+import { registerLoyaltyRoutes, setupLoyalty } from './loyalty';
 import { registerMembersRoutes } from './members';
 import { registerMessagingRoutes, setupMessaging } from './messaging';
 import { registerSmsRoutes, setupSms } from './messaging/sms';
@@ -16,6 +17,7 @@ const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }
   { routes: registerMembersRoutes },
   { setup: setupMessaging, routes: registerMessagingRoutes },
   { setup: setupImports, routes: registerImportsRoutes },
+  { setup: setupLoyalty, routes: registerLoyaltyRoutes },
   { setup: setupSms, routes: registerSmsRoutes },
   { setup: setupDemo, routes: registerDemoRoutes },
 ];

@@ -1,6 +1,7 @@
 export {
   addMonths,
   decideTier,
+  justAfter,
   qualifyingWindow,
   retentionWindow,
   tierFor,
@@ -27,3 +28,5 @@ export {
   type GameBudget,
   type GamePrize,
 } from './instant-win';
+/** Calendar parts of an instant in a time zone (for birthdays and local days of streaks). */
+export { localParts as calendarParts } from '../loyalty/local-time';

@@ -47,7 +47,7 @@ describe('qualifying windows in the business’s time zone', () => {
   });
   it('since the last change runs for the period, the 31st ending on a shorter month’s last day', () => {
     const w = qualifyingWindow('since_change', new Date('2026-05-01T00:00:00Z'), TZ, since, 12);
-    expect(w.from).toEqual(since);
+    expect(w.from).toEqual(new Date(since.getTime() + 1));
     expect(w.deadline!.toISOString()).toBe('2027-03-31T04:00:00.000Z');
     expect(addMonths(new Date('2026-01-31T04:00:00Z'), 1, TZ).toISOString()).toBe(
       '2026-02-28T04:00:00.000Z',

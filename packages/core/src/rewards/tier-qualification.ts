@@ -7,7 +7,7 @@ export type Span = { from: Date; to: Date };
 /**
  * The window whose points or spending count now, in the business's time zone, and the instant
  * by which a threshold must be reached in it (null for a rolling window, which has no end).
- * - rolling_12m: the last twelve months, today included;
+ * - rolling_12m: the last twelve months, up to and including this instant;
  * - calendar_year: 1 January this year to 1 January next year;
  * - since_change: from the last tier change, for `periodMonths` months.
  */
@@ -22,7 +22,7 @@ export function qualifyingWindow(
   if (kind === 'rolling_12m') {
     return {
       from: localMidnight(p.year - 1, p.month, p.day + 1, timeZone),
-      to: now,
+      to: justAfter(now),
       deadline: null,
     };
   }
@@ -30,8 +30,9 @@ export function qualifyingWindow(
     const end = localMidnight(p.year + 1, 1, 1, timeZone);
     return { from: localMidnight(p.year, 1, 1, timeZone), to: end, deadline: end };
   }
+  // What made the change (at `since`) does not count again toward the next one.
   const end = addMonths(since, periodMonths, timeZone);
-  return { from: since, to: end, deadline: end };
+  return { from: justAfter(since), to: end, deadline: end };
 }
 
 /**
@@ -57,8 +58,11 @@ export function retentionWindow(
     };
   }
   const end = addMonths(since, periodMonths, timeZone);
-  return { from: since, to: end, ended: end.getTime() <= now.getTime() };
+  return { from: justAfter(since), to: end, ended: end.getTime() <= now.getTime() };
 }
+
+/** The end of a span that includes `now` (spans are half-open: [from, to)). */
+export const justAfter = (now: Date) => new Date(now.getTime() + 1);
 
 /** The same local time `months` later (the 31st becomes the month's last day). */
 export function addMonths(at: Date, months: number, timeZone: string): Date {

@@ -2,6 +2,7 @@ import { IMPORTS_ROUTES } from './imports';
 import { MEMBERS_ROUTES } from './members';
 import { MESSAGING_ROUTES } from './messaging';
 import { PLATFORM_ROUTES } from './platform';
+import { REWARDS_ROUTES } from './rewards';
 import { SMS_ROUTES } from './sms';
 import type { Rules } from './rules';
 
@@ -18,6 +19,7 @@ const TABLES: Rules[] = [
   IMPORTS_ROUTES,
   SMS_ROUTES,
   MESSAGING_ROUTES,
+  REWARDS_ROUTES,
 ];
 
 export const ROUTES: Rules = {};

@@ -1,5 +1,8 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
+import { registerRewardRoutes } from './rewards/rewards.routes';
+import { setupTiers } from './tiers/tier-reevaluation';
+import { registerTierRoutes } from './tiers/tiers.routes';
 
 /**
  * Loyalty: the points ledger (batches, pending points, expiry, adjustments), earning rules and
@@ -7,11 +10,12 @@ import type { Api } from '../../http/routes';
  * tiers, rewards and coupons, missions and badges build on the ledger.
  */
 export function setupLoyalty(ctx: AppContext): void {
-  void ctx;
+  setupTiers(ctx);
 }
 
 export function registerLoyaltyRoutes(api: Api): void {
-  void api;
+  registerTierRoutes(api);
+  registerRewardRoutes(api);
 }
 
 // What other modules (campaigns, portal, referrals) build on.
@@ -23,3 +27,5 @@ export {
   spendPoints,
   type EarnInput,
 } from './points/ledger';
+export { tierPrivileges, type TierPrivileges } from './tiers/privileges';
+export { evaluateMemberTier, type TierChange } from './tiers/tier-evaluation';

@@ -1,0 +1,234 @@
+import { normalizeCouponCode } from '@regulars/core';
+import { sql, type Tx } from '@regulars/db';
+import type { AppContext, AuthContext } from '../../../http/context';
+import { AppError, notFound } from '../../../http/errors';
+import { verifySigned } from '../../../platform/signing';
+import { reversePoints } from '../points/ledger';
+import { giveBackStock } from './coupon-issue';
+import { QR_KIND, readCoupon } from './coupon-view';
+
+/** The stored code from what the till sent: a typed code (check character verified) or a QR payload. */
+export function codeFrom(
+  secret: string,
+  tenantId: string,
+  input: { code?: string; qr?: string },
+): string {
+  if (input.qr) {
+    const parts = verifySigned(secret, QR_KIND, input.qr);
+    if (!parts || parts[0] !== tenantId || !parts[1]) throw new AppError('coupon.qr_invalid');
+    return parts[1];
+  }
+  const code = normalizeCouponCode(input.code ?? '');
+  if (!code) throw new AppError('coupon.code_invalid', { code: (input.code ?? '').slice(0, 40) });
+  return code;
+}
+
+const money = (minor: number) => (minor / 100).toFixed(2);
+const viewCtx = (ctx: AppContext, auth: AuthContext) => ({
+  secret: ctx.config.secret,
+  tenantId: auth.tenantId,
+  now: ctx.clock.now(),
+});
+
+/** Why a coupon cannot be used now, or null when it can. */
+function refusal(
+  c: {
+    status: string;
+    redeemed_at: Date | null;
+    valid_from: Date;
+    valid_until: Date;
+    min_spend_minor: string | number;
+  },
+  now: Date,
+  basketMinor: number | undefined,
+): AppError | null {
+  if (c.status === 'redeemed')
+    return new AppError('coupon.already_redeemed', { at: c.redeemed_at!.toISOString() });
+  if (c.status === 'void') return new AppError('coupon.void');
+  if (c.valid_from > now)
+    return new AppError('coupon.not_yet_valid', { from: c.valid_from.toISOString() });
+  if (c.valid_until <= now)
+    return new AppError('coupon.expired', { until: c.valid_until.toISOString() });
+  const min = Number(c.min_spend_minor);
+  if (basketMinor !== undefined && basketMinor < min)
+    return new AppError('coupon.min_spend', { min: money(min), basket: money(basketMinor) });
+  return null;
+}
+
+async function lockByCode(tx: Tx, code: string) {
+  const row = await tx
+    .selectFrom('coupons as c')
+    .innerJoin('rewards as r', (j) =>
+      j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.reward_id', '=', 'c.reward_id'),
+    )
+    .select([
+      'c.coupon_id',
+      'c.member_id',
+      'c.reward_id',
+      'c.status',
+      'c.redeemed_at',
+      'c.valid_from',
+      'c.valid_until',
+      'r.min_spend_minor',
+      'r.kind',
+      'r.amount_minor',
+      'r.percent_off',
+    ])
+    .where('c.code', '=', code)
+    .forUpdate('c')
+    .executeTakeFirst();
+  if (!row) throw notFound('coupon');
+  return row;
+}
+
+/** Looks a coupon up for the till without using it: whether it can be used now, and why not. */
+export async function checkCoupon(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: { code?: string; qr?: string },
+) {
+  const code = codeFrom(ctx.config.secret, auth.tenantId, input);
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const row = await tx
+      .selectFrom('coupons')
+      .select('coupon_id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!row) throw notFound('coupon');
+    return (await readCoupon(tx, row.coupon_id, viewCtx(ctx, auth)))!;
+  });
+}
+
+/**
+ * Uses a coupon at the till, exactly once: its row is locked, so of concurrent attempts one
+ * wins and the rest are told it was already used. Records `coupon.redeemed`.
+ */
+export async function redeemCoupon(
+  ctx: AppContext,
+  auth: AuthContext,
+  input: {
+    code?: string;
+    qr?: string;
+    basketMinor?: number;
+    purchaseRef?: string;
+    storeId?: string;
+  },
+) {
+  const code = codeFrom(ctx.config.secret, auth.tenantId, input);
+  const storeId = input.storeId ?? auth.storeId;
+  if (storeId && auth.allowedStoreIds && !auth.allowedStoreIds.includes(storeId))
+    throw new AppError('store.not_allowed');
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const now = ctx.clock.now();
+    const c = await lockByCode(tx, code);
+    const refused = refusal(c, now, input.basketMinor);
+    if (refused) throw refused;
+    await tx
+      .updateTable('coupons')
+      .set({
+        status: 'redeemed',
+        redeemed_at: now,
+        redeemed_store_id: storeId ?? null,
+        redeemed_by: auth.actor.id,
+        redemption_ref: input.purchaseRef ?? null,
+        version: sql`version + 1`,
+      })
+      .where('coupon_id', '=', c.coupon_id)
+      .execute();
+    await ctx.events.record(tx, auth.tenantId, 'coupon.redeemed', {
+      couponId: c.coupon_id,
+      memberId: c.member_id,
+      rewardId: c.reward_id,
+      storeId: storeId ?? null,
+      purchaseRef: input.purchaseRef ?? null,
+    });
+    const discountMinor =
+      c.kind === 'fixed_amount'
+        ? Math.min(Number(c.amount_minor), input.basketMinor ?? Number(c.amount_minor))
+        : c.kind === 'percent' && input.basketMinor !== undefined
+          ? Math.round((input.basketMinor * Number(c.percent_off)) / 100)
+          : null;
+    return { coupon: (await readCoupon(tx, c.coupon_id, viewCtx(ctx, auth)))!, discountMinor };
+  });
+}
+
+/** Undoes a use at the till (the sale was cancelled): the coupon can be used again. */
+export async function reverseRedemption(
+  ctx: AppContext,
+  auth: AuthContext,
+  couponId: string,
+  reason: string,
+) {
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const c = await tx
+      .selectFrom('coupons')
+      .selectAll()
+      .where('coupon_id', '=', couponId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!c) throw notFound('coupon');
+    if (c.status !== 'redeemed') throw new AppError('coupon.not_redeemed');
+    await tx
+      .updateTable('coupons')
+      .set({
+        status: 'issued',
+        redeemed_at: null,
+        redeemed_store_id: null,
+        redeemed_by: null,
+        redemption_ref: null,
+        version: sql`version + 1`,
+      })
+      .where('coupon_id', '=', couponId)
+      .execute();
+    await ctx.events.record(tx, auth.tenantId, 'coupon.redemption_reversed', {
+      couponId,
+      memberId: c.member_id,
+      reason,
+    });
+    return (await readCoupon(tx, couponId, viewCtx(ctx, auth)))!;
+  });
+}
+
+/**
+ * Voids an unused coupon: the points it cost go back to the member (through the ledger's
+ * reversal) and its unit goes back into the reward's stock. Voiding twice changes nothing.
+ */
+export async function voidCoupon(
+  ctx: AppContext,
+  auth: AuthContext,
+  couponId: string,
+  reason: string,
+) {
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const c = await tx
+      .selectFrom('coupons')
+      .selectAll()
+      .where('coupon_id', '=', couponId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!c) throw notFound('coupon');
+    if (c.status === 'redeemed') throw new AppError('coupon.not_voidable');
+    if (c.status === 'issued') {
+      const now = ctx.clock.now();
+      await tx
+        .updateTable('coupons')
+        .set({ status: 'void', voided_at: now, void_reason: reason, version: sql`version + 1` })
+        .where('coupon_id', '=', couponId)
+        .execute();
+      if (c.points_entry_id)
+        await reversePoints(ctx, tx, {
+          tenantId: auth.tenantId,
+          entryId: c.points_entry_id,
+          reason: 'coupon voided',
+          actorId: auth.actor.id,
+        });
+      await giveBackStock(tx, c.reward_id);
+      await ctx.events.record(tx, auth.tenantId, 'coupon.voided', {
+        couponId,
+        memberId: c.member_id,
+        reason,
+      });
+    }
+    return (await readCoupon(tx, couponId, viewCtx(ctx, auth)))!;
+  });
+}
