@@ -10,6 +10,7 @@ export * from './imports';
 export * from './import-kinds';
 export * from './member-links';
 export * from './demo-data';
+export * from './loyalty';
 export * from './tiers';
 export * from './rewards';
 export * from './missions';

@@ -1,4 +1,5 @@
 import { IMPORTS_ROUTES } from './imports';
+import { LOYALTY_ROUTES } from './loyalty';
 import { MEMBERS_ROUTES } from './members';
 import { MESSAGING_ROUTES } from './messaging';
 import { PLATFORM_ROUTES } from './platform';
@@ -20,7 +21,7 @@ const TABLES: Rules[] = [
   SMS_ROUTES,
   MESSAGING_ROUTES,
   REWARDS_ROUTES,
-];
+, LOYALTY_ROUTES];
 
 export const ROUTES: Rules = {};
 for (const table of TABLES) {

@@ -249,7 +249,7 @@ describe('points ledger', () => {
             points: 999,
             reason: 'r',
             source: 'random',
-            sourceRef: firstEarn,
+            sourceRef: firstEarn ?? '',
           }),
         );
       } else {
