@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../http/context';
-import { registerChannelDriver } from '../channel';
+import { channelDriver, registerChannelDriver } from '../channel';
 import { kannelDriver } from './kannel.driver';
 import { dlrUrl } from './sms-links';
 
@@ -12,6 +12,7 @@ export { dlrUrl, inboundUrl } from './sms-links';
  */
 export function setupSms(ctx: AppContext): void {
   const config = ctx.config.kannel;
+  void channelDriver('sms')?.close?.();
   registerChannelDriver(
     config &&
       kannelDriver({ ...config, dlrUrl: (m) => dlrUrl(ctx.config, m.tenantId, m.deliveryId) }),
