@@ -16,12 +16,18 @@ export function hanGrams(text: string): string[] {
   return [...grams];
 }
 
-/** Bigrams a query needs to find (all of them must be in the member's grams). */
+/**
+ * Grams a query needs to find (all of them must be in the member's grams): the bigrams of each
+ * run of Han characters, or the character of a one-character run — as hanGrams cut the name, so
+ * "阿離 (新)" looks for 阿離 and 新, not for 離新, which no name holds.
+ */
 export function queryGrams(q: string): string[] {
-  const chars = [...q].filter((c) => HAN.test(c));
-  if (chars.length === 1) return chars;
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  for (const run of q.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) out.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  }
   return [...out];
 }
 

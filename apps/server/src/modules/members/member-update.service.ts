@@ -1,4 +1,5 @@
 import type { MemberUpdate } from '@regulars/contracts';
+import { cleanText } from '@regulars/core';
 import type { AppContext, AuthContext } from '../../http/context';
 import { notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
@@ -55,6 +56,7 @@ export async function updateMember(
         Object.entries(given).filter(([, v]) => v !== undefined),
       ) as Partial<Fields>),
     };
+    if (input.name !== undefined) next.name = cleanText(input.name);
     if (input.phone !== undefined)
       next.phone = input.phone && phoneOrFail(input.phone, country, 'phone');
     if (input.otherPhones !== undefined)

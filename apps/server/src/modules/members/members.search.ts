@@ -1,4 +1,4 @@
-import { hasHan, isValidCardNumber, normalizePhone, queryGrams, toHalfWidth } from '@regulars/core';
+import { cleanText, hasHan, isValidCardNumber, normalizePhone, queryGrams } from '@regulars/core';
 import { sql, type Tx } from '@regulars/db';
 import { AppError } from '../../http/errors';
 import { MEMBER_COLUMNS, type MemberRow } from './member-view';
@@ -41,7 +41,8 @@ const encodeCursor = (r: MemberRow) =>
  */
 export async function searchMembers(tx: Tx, phoneCountry: string, f: MemberQuery) {
   const tags = f.tag === undefined ? [] : [f.tag].flat();
-  const q = f.q ? toHalfWidth(f.q).trim() : '';
+  // Read as names are stored (cleanText: half-width, one space), so a name finds itself as typed.
+  const q = f.q ? cleanText(f.q) : '';
   const p: SearchArgs = {
     card: null,
     phone: null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cardNumber } from '@regulars/core';
+import { cardNumber, cleanText } from '@regulars/core';
 import type { MemberCreate } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
@@ -31,6 +31,8 @@ export async function createMember(
   input: MemberCreate,
   origin: Origin,
 ): Promise<MemberRow> {
+  // Names are stored as the import stores them (half-width, one space), and searched the same way.
+  const name = cleanText(input.name);
   return ctx.db.withTenant(auth.tenantId, async (tx) => {
     const country = await phoneCountry(tx);
     const phone = input.phone ? phoneOrFail(input.phone, country, 'phone') : null;
@@ -58,7 +60,7 @@ export async function createMember(
         tenant_id: auth.tenantId,
         member_id: memberId,
         card_number: card,
-        name: input.name,
+        name,
         gender: input.gender,
         birthday: input.birthday,
         phone,
@@ -77,7 +79,7 @@ export async function createMember(
         custom: JSON.stringify(custom),
         tags,
         ...searchColumns({
-          name: input.name,
+          name,
           email: input.email,
           phone,
           otherPhones,
@@ -110,7 +112,7 @@ export async function createMember(
       entityId: memberId,
       after: {
         cardNumber: card,
-        name: input.name,
+        name,
         source: origin.source,
         tags,
         ...maskedContacts({ phone, otherPhones, email: input.email, address: input.address }),
