@@ -2,105 +2,28 @@
 // app.inject, and of the lookup itself), and lookups/s over HTTP against a bare Fastify route
 // measured the same way in the same run.
 // Run: `npm run bench caller-id` or `node --import tsx bench/caller-id.ts`.
-// Tune: BENCH_MEMBERS (1000000), BENCH_LOOKUPS (5000), BENCH_SECONDS (5), BENCH_CONNECTIONS (10).
-import autocannon from 'autocannon';
+// Tune: BENCH_MEMBERS (1000000), BENCH_LOOKUPS (5000 per round), BENCH_ROUNDS (3), BENCH_SECONDS (5),
+// BENCH_CONNECTIONS (10); BENCH_DATA_DIR keeps the seeded database (bench/lib/bench-database.ts).
 import Fastify from 'fastify';
-import { createDb, migrate, sql, startEmbedded } from '@regulars/db';
-import { systemClock } from '@regulars/core';
-import {
-  buildApp,
-  createTenant,
-  Events,
-  Jobs,
-  setupModules,
-  systemActor,
-  testConfig,
-  type AppContext,
-} from '@regulars/server';
+import { sql } from '@regulars/db';
+import { buildApp } from '@regulars/server';
 import { lookUpCaller } from '../apps/server/src/modules/members/caller-id.service';
-import { envInt, fixed, header, median, percentile, table, tempDir } from './lib/stats';
+import { BENCH_PASSWORD, BENCH_SLUG, openBenchDatabase } from './lib/bench-database';
+import { lookUpBefore } from './lib/caller-id-before';
+import { requestsPerSecond } from './lib/load';
+import { envInt, fixed, header, median, percentile, table } from './lib/stats';
 
 const MEMBERS = envInt('BENCH_MEMBERS', 1_000_000);
 const LOOKUPS = envInt('BENCH_LOOKUPS', 5_000);
+const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const SECONDS = envInt('BENCH_SECONDS', 5);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 10);
 
 header(`Caller ID: lookup by phone at ${MEMBERS.toLocaleString('en')} members`);
-const { dir, cleanup } = tempDir('caller-id');
-const database = await startEmbedded(dir);
-const db = createDb(database.url, { max: 10 });
-const jobs = new Jobs(database.url);
+const bench = await openBenchDatabase('caller-id', MEMBERS);
+const { ctx, tenantId } = bench;
+const db = ctx.db;
 try {
-  await migrate(database.url);
-  const ctx: AppContext = {
-    db,
-    config: testConfig(),
-    clock: systemClock,
-    jobs,
-    events: new Events(db, jobs),
-  };
-  setupModules(ctx);
-  await jobs.start({ work: false });
-  const { tenantId } = await createTenant(
-    ctx,
-    {
-      name: 'Bench',
-      slug: 'bench',
-      defaultLanguage: 'zh-TW',
-      timeZone: 'Asia/Taipei',
-      currency: 'TWD',
-      phoneCountry: 'TW',
-      stores: [{ code: 'A', name: 'Store A' }],
-      staff: [
-        { role: 'admin', name: 'Admin', email: 'a@bench.test', password: 'bench password 1' },
-      ],
-    },
-    systemActor('bench'),
-  );
-
-  // Set-based seeding as the owner: mobiles +8869xxxxxxxx, every 10th with a mainland number
-  // as other phone; a purchase, a note and an open task for every 5th member.
-  let t0 = performance.now();
-  const { Client } = (await import('pg')).default;
-  const raw = new Client({ connectionString: database.url });
-  await raw.connect();
-  await raw.query(
-    `INSERT INTO members (tenant_id, member_id, card_number, name, gender, birthday, phone,
-                          other_phones, source, tags, search_latin)
-     SELECT $1, gen_random_uuid(), lpad(i::text, 10, '0'), '會員' || i,
-            CASE WHEN i % 2 = 0 THEN 'female' ELSE 'male' END,
-            date '1960-01-01' + (i % 15000), '+8869' || lpad(i::text, 8, '0'),
-            CASE WHEN i % 10 = 0 THEN ARRAY['+86138' || lpad(i::text, 8, '0')] ELSE '{}' END,
-            'import', ARRAY['tag' || (i % 50)], '9' || lpad(i::text, 8, '0')
-       FROM generate_series(1, $2::int) i`,
-    [tenantId, MEMBERS],
-  );
-  await raw.query(
-    `WITH m AS (SELECT member_id, row_number() OVER () AS i FROM members WHERE tenant_id = $1)
-     , p AS (INSERT INTO purchases (tenant_id, purchase_id, member_id, occurred_at, total_minor, channel)
-             SELECT $1, gen_random_uuid(), member_id, now() - (i % 365) * interval '1 day', 1000 + i % 9000, 'pos'
-               FROM m WHERE i % 5 = 0 RETURNING member_id, occurred_at, total_minor)
-     INSERT INTO member_stats (tenant_id, member_id, purchase_count, total_spent_minor, first_purchase_at, last_purchase_at)
-     SELECT $1, member_id, 1, total_minor, occurred_at, occurred_at FROM p`,
-    [tenantId],
-  );
-  await raw.query(
-    `INSERT INTO notes (tenant_id, note_id, member_id, body)
-     SELECT $1, gen_random_uuid(), member_id, 'Likes the corner table'
-       FROM members WHERE tenant_id = $1 AND right(card_number, 1) IN ('0', '5')`,
-    [tenantId],
-  );
-  await raw.query(
-    `INSERT INTO tasks (tenant_id, task_id, member_id, title)
-     SELECT $1, gen_random_uuid(), member_id, 'Call back'
-       FROM members WHERE tenant_id = $1 AND right(card_number, 1) IN ('0', '5')`,
-    [tenantId],
-  );
-  // Merges GIN pending lists as autovacuum would after a bulk load, and gathers statistics.
-  await raw.query('VACUUM ANALYZE');
-  const seedSeconds = (performance.now() - t0) / 1000;
-  console.log(`seeded ${MEMBERS.toLocaleString('en')} members in ${fixed(seedSeconds, 1)} s`);
-
   // Numbers as people type them: with dashes, international, full-width, mainland, strangers.
   const pick = () => 1 + Math.floor(Math.random() * MEMBERS);
   const formats = [
@@ -123,7 +46,7 @@ try {
   const signIn = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
-    payload: { businessCode: 'bench', email: 'a@bench.test', password: 'bench password 1' },
+    payload: { businessCode: BENCH_SLUG, email: `a@${BENCH_SLUG}.test`, password: BENCH_PASSWORD },
   });
   const cookie = `regulars_session=${signIn.cookies.find((c) => c.name === 'regulars_session')!.value}`;
   const auth = {
@@ -138,94 +61,75 @@ try {
     language: 'zh-TW' as const,
   };
   const view = { lang: 'zh-TW' as const, reveal: false };
-
-  // Warm-up, then one lookup at a time: the server time of each.
+  // Warm-up, then rounds of one lookup at a time: the server time of each, per way of asking,
+  // the ways taking turns number by number (so that the machine's load falls on all alike).
+  // The floor: a tenant-bound transaction around SELECT 1 (BEGIN, set tenant, SELECT, COMMIT);
+  // the reference: the lookup as it was before caller_card() (bench/lib/caller-id-before.ts).
   for (const p of phones.slice(0, 500)) await lookUpCaller(ctx, auth, p, view);
-  const service: number[] = [];
   let found = 0;
-  for (const p of phones) {
-    t0 = performance.now();
-    const r = await lookUpCaller(ctx, auth, p, view);
-    service.push(performance.now() - t0);
-    if (r.member) found++;
+  for (const p of phones) if ((await lookUpCaller(ctx, auth, p, view)).member) found++;
+  console.log(`${LOOKUPS} numbers, ${found} of them members (the rest strangers)`);
+  const measures = {
+    'floor: tenant transaction, SELECT 1': (i: number) =>
+      db.withTenant(tenantId, (tx) => sql`SELECT ${i}::int`.execute(tx)),
+    'before: transaction, country, card query': (i: number) =>
+      lookUpBefore(db, tenantId, phones[i]!, new Date()),
+    'lookup (the service function)': (i: number) => lookUpCaller(ctx, auth, phones[i]!, view),
+    'GET /api/caller-id (app.inject, session)': async (i: number) => {
+      const res = await app.inject({
+        url: `/api/caller-id?phone=${encodeURIComponent(phones[i]!)}`,
+        headers: { cookie },
+      });
+      if (res.statusCode !== 200) throw new Error(`lookup ${res.statusCode}: ${res.body}`);
+    },
+  };
+  const p50s = new Map<string, number[]>();
+  const p99s = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    const times = new Map(Object.keys(measures).map((name) => [name, [] as number[]]));
+    for (let i = 0; i < LOOKUPS; i++)
+      for (const [name, one] of Object.entries(measures)) {
+        const t0 = performance.now();
+        await one(i);
+        times.get(name)!.push(performance.now() - t0);
+      }
+    for (const [name, t] of times) {
+      p50s.set(name, [...(p50s.get(name) ?? []), median(t)]);
+      p99s.set(name, [...(p99s.get(name) ?? []), percentile(t, 0.99)]);
+      console.log(
+        `round ${round + 1}: ${name}  p50 ${fixed(median(t), 2)}  p99 ${fixed(percentile(t, 0.99), 2)}`,
+      );
+    }
   }
-  // The floor: the same tenant-bound transaction around SELECT 1 (BEGIN, set tenant, COMMIT).
-  const floor: number[] = [];
-  for (let i = 0; i < LOOKUPS; i++) {
-    t0 = performance.now();
-    await db.withTenant(tenantId, (tx) => sql`SELECT 1`.execute(tx));
-    floor.push(performance.now() - t0);
-  }
-  const injected: number[] = [];
-  for (const p of phones) {
-    t0 = performance.now();
-    const res = await app.inject({
-      url: `/api/caller-id?phone=${encodeURIComponent(p)}`,
-      headers: { cookie },
-    });
-    injected.push(performance.now() - t0);
-    if (res.statusCode !== 200) throw new Error(`lookup ${res.statusCode}: ${res.body}`);
-  }
-  console.log(`${LOOKUPS} lookups, ${found} of them members (the rest strangers)`);
 
   // Lookups/s over HTTP, against a bare Fastify route, the same load generator and process.
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const bare = Fastify();
   bare.get('/hello', async () => ({ hello: 'world' }));
   const bareAddress = await bare.listen({ host: '127.0.0.1', port: 0 });
-  const load = (url: string, headers: Record<string, string>, paths?: string[]) =>
-    new Promise<number>((resolve, reject) => {
-      let n = 0;
-      autocannon(
-        {
-          url,
-          headers,
-          connections: CONNECTIONS,
-          duration: SECONDS,
-          ...(paths
-            ? {
-                requests: [
-                  { setupRequest: (req: object) => ({ ...req, path: paths[n++ % paths.length] }) },
-                ],
-              }
-            : {}),
-        },
-        (err: unknown, r: autocannon.Result) => {
-          if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-          if (r.non2xx || r.errors)
-            return reject(new Error(`${r.non2xx} non-2xx, ${r.errors} errors`));
-          resolve(r.requests.average);
-        },
-      );
-    });
   const paths = phones.map((p) => `/api/caller-id?phone=${encodeURIComponent(p)}`);
+  const load = { connections: CONNECTIONS, seconds: SECONDS };
   const bareRps: number[] = [];
   const lookupRps: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    bareRps.push(await load(`${bareAddress}/hello`, {}));
-    lookupRps.push(await load(address, { cookie }, paths));
+  for (let round = 0; round < ROUNDS; round++) {
+    bareRps.push(await requestsPerSecond(`${bareAddress}/hello`, load));
+    lookupRps.push(await requestsPerSecond(address, { ...load, headers: { cookie }, paths }));
   }
   await bare.close();
   await app.close();
 
   console.log('');
   table([
-    ['measure', 'p50 ms', 'p99 ms'],
-    [
-      'floor: tenant transaction, SELECT 1',
-      fixed(median(floor), 2),
-      fixed(percentile(floor, 0.99), 2),
-    ],
-    [
-      'lookup (service, one SQL + settings)',
-      fixed(median(service), 2),
-      fixed(percentile(service, 0.99), 2),
-    ],
-    [
-      'GET /api/caller-id (app.inject, session)',
-      fixed(median(injected), 2),
-      fixed(percentile(injected, 0.99), 2),
-    ],
+    [`median of ${ROUNDS} rounds of ${LOOKUPS}`, 'p50 ms', 'p99 ms', 'p99 per round'],
+    ...Object.keys(measures).map((name) => [
+      name,
+      fixed(median(p50s.get(name)!), 2),
+      fixed(median(p99s.get(name)!), 2),
+      p99s
+        .get(name)!
+        .map((v) => fixed(v, 1))
+        .join(' / '),
+    ]),
   ]);
   console.log('');
   table([
@@ -237,10 +141,6 @@ try {
       `${fixed(median(lookupRps) / median(bareRps), 3)}×`,
     ],
   ]);
-  await raw.end();
 } finally {
-  await jobs.stop().catch(() => undefined);
-  await db.close().catch(() => undefined);
-  await database.stop();
-  cleanup();
+  await bench.close();
 }

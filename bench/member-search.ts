@@ -7,21 +7,11 @@
 // each), BENCH_SECONDS (5), BENCH_CONNECTIONS (10). BENCH_DATA_DIR keeps the seeded database in
 // that folder and reuses it on the next run (to compare before and after a change).
 import Fastify from 'fastify';
-import { createDb, migrate, sql, startEmbedded } from '@regulars/db';
-import { systemClock } from '@regulars/core';
-import {
-  buildApp,
-  createTenant,
-  Events,
-  Jobs,
-  setupModules,
-  systemActor,
-  testConfig,
-  type AppContext,
-} from '@regulars/server';
+import { sql } from '@regulars/db';
+import { buildApp } from '@regulars/server';
+import { BENCH_PASSWORD, openBenchDatabase } from './lib/bench-database';
 import { requestsPerSecond } from './lib/load';
-import { seedMembers } from './lib/member-seed';
-import { envInt, fixed, header, median, percentile, table, tempDir } from './lib/stats';
+import { envInt, fixed, header, median, percentile, table } from './lib/stats';
 
 const MEMBERS = envInt('BENCH_MEMBERS', 1_000_000);
 const SEARCHES = envInt('BENCH_SEARCHES', 100);
@@ -31,75 +21,10 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 10);
 const GOAL_MS = 100;
 
 header(`Member search at ${MEMBERS.toLocaleString('en')} members`);
-const keep = process.env.BENCH_DATA_DIR;
-const { dir, cleanup } = keep ? { dir: keep, cleanup: () => undefined } : tempDir('member-search');
-const database = await startEmbedded(dir);
-const db = createDb(database.url, { max: 10 });
-const jobs = new Jobs(database.url);
-const { Client } = (await import('pg')).default;
-const raw = new Client({ connectionString: database.url });
+const bench = await openBenchDatabase('member-search', MEMBERS);
+const { ctx, raw, tenantId, otherId } = bench;
+const db = ctx.db;
 try {
-  await migrate(database.url);
-  await raw.connect();
-  const ctx: AppContext = {
-    db,
-    config: testConfig(),
-    clock: systemClock,
-    jobs,
-    events: new Events(db, jobs),
-  };
-  setupModules(ctx);
-  await jobs.start({ work: false });
-
-  let seeded = false;
-  const business = async (slug: string, count: number, seed: number) => {
-    const found = await raw.query<{ tenant_id: string }>(
-      'SELECT tenant_id FROM tenants WHERE slug = $1',
-      [slug],
-    );
-    if (found.rows[0]) return found.rows[0].tenant_id;
-    const { tenantId } = await createTenant(
-      ctx,
-      {
-        name: slug,
-        slug,
-        defaultLanguage: 'zh-TW',
-        timeZone: 'Asia/Taipei',
-        currency: 'TWD',
-        phoneCountry: 'TW',
-        stores: [
-          { code: 'A', name: 'Store A' },
-          { code: 'B', name: 'Store B' },
-        ],
-        staff: [
-          { role: 'admin', name: 'Admin', email: `a@${slug}.test`, password: 'bench password 1' },
-        ],
-      },
-      systemActor('bench'),
-    );
-    seeded = true;
-    const stores = await raw.query<{ store_id: string }>(
-      'SELECT store_id FROM stores WHERE tenant_id = $1',
-      [tenantId],
-    );
-    await seedMembers(raw, {
-      tenantId,
-      count,
-      seed,
-      storeIds: stores.rows.map((r) => r.store_id),
-      wangEvery: 100_000,
-      onProgress: (n) => n % 100_000 === 0 && console.log(`  ${slug}: ${n} members`),
-    });
-    return tenantId;
-  };
-  let t0 = performance.now();
-  const tenantId = await business('bench', MEMBERS, 1);
-  const otherId = await business('other', Math.min(2000, MEMBERS), 2);
-  if (seeded) {
-    // Merges GIN pending lists as autovacuum would after a bulk load, and gathers statistics.
-    await raw.query('VACUUM ANALYZE');
-    console.log(`seeded in ${fixed((performance.now() - t0) / 1000, 1)} s`);
-  } else console.log(`reusing the members seeded in ${dir}`);
   const others = new Set(
     (
       await raw.query<{ member_id: string }>('SELECT member_id FROM members WHERE tenant_id = $1', [
@@ -148,7 +73,7 @@ try {
   const signIn = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
-    payload: { businessCode: 'bench', email: 'a@bench.test', password: 'bench password 1' },
+    payload: { businessCode: 'bench', email: 'a@bench.test', password: BENCH_PASSWORD },
   });
   const cookie = `regulars_session=${signIn.cookies.find((c) => c.name === 'regulars_session')!.value}`;
   const get = async (url: string) => {
@@ -168,6 +93,7 @@ try {
   }
   kinds.push(['page 2 via cursor (surname; tag)', page2]);
 
+  let t0 = performance.now();
   // The floor: the same tenant-bound transaction around SELECT 1 (BEGIN, set tenant, COMMIT).
   const floor: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -242,9 +168,5 @@ try {
     ],
   ]);
 } finally {
-  await raw.end().catch(() => undefined);
-  await jobs.stop().catch(() => undefined);
-  await db.close().catch(() => undefined);
-  await database.stop();
-  cleanup();
+  await bench.close();
 }

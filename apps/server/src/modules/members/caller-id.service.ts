@@ -1,6 +1,6 @@
 import { addressAs, maskPhone, normalizePhone, type Gender } from '@regulars/core';
 import type { CallerCard, CallerIdResult, Language } from '@regulars/contracts';
-import { sql, type Tx } from '@regulars/db';
+import { sql, type Db, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 
@@ -14,7 +14,8 @@ export const viewerOf = (auth: AuthContext, lang: Language): Viewer => ({
 
 type Dated = { kind: string; label: string; date: string };
 type CardRow = {
-  member_id: string;
+  phone_country: string;
+  member_id: string | null;
   card_number: string;
   name: string;
   gender: string;
@@ -75,7 +76,7 @@ export function upcomingDates(dates: Dated[], today: string): CallerCard['upcomi
     }));
 }
 
-function toCard(r: CardRow, view: Viewer): CallerCard {
+function toCard(r: CardRow & { member_id: string }, view: Viewer): CallerCard {
   return {
     memberId: r.member_id,
     cardNumber: r.card_number,
@@ -102,64 +103,29 @@ function toCard(r: CardRow, view: Viewer): CallerCard {
   };
 }
 
+/** The phone country each business normalises numbers with, as last seen (caller_card checks it). */
+const countries = new Map<string, string>();
+const MAX_COUNTRIES = 10_000;
+
 /**
- * The card in one statement: the member found by number (mobile first, then other numbers) or
- * by id, with spending, last purchase, open tasks, last notes and yearly dates as lateral
- * subqueries — one round trip, however busy the member.
+ * The card in one statement, caller_card() (migration 0010): the member found by number (mobile
+ * first, then other numbers) or by id, with spending, last purchase, open tasks, last notes and
+ * yearly dates — one round trip, however busy the member. Given a tenant it binds the statement to
+ * it itself, so a lookup needs no transaction of its own (one round trip instead of five).
  */
 async function readCard(
-  tx: Tx,
-  find: { phone: string } | { memberId: string },
+  db: Db['app'] | Tx,
+  find: { tenantId: string; country: string | null; phone: string | null } | { memberId: string },
   now: Date,
-): Promise<CardRow | null> {
-  const best =
-    'phone' in find
-      ? sql`
-        hits AS (SELECT member_id, rank FROM member_ids_by_phone(${find.phone})),
-        best AS (
-          SELECT member_id, rank, (SELECT count(DISTINCT member_id) FROM hits)::int AS matches
-            FROM hits ORDER BY rank, member_id LIMIT 1
-        )`
-      : sql`best AS (SELECT ${find.memberId}::uuid AS member_id, 0 AS rank, 1 AS matches)`;
-  const r = await sql<CardRow>`
-    WITH ${best}
-    SELECT m.member_id, m.card_number, m.name, m.gender, m.tags, b.rank, b.matches,
-           to_char(${now}::timestamptz AT TIME ZONE t.time_zone, 'YYYY-MM-DD') AS today,
-           s.purchase_count, s.total_spent_minor, s.first_purchase_at, s.last_purchase_at,
-           lp.last_purchase, tk.open_tasks, nt.last_notes, dt.dates
-      FROM best b
-      JOIN members m ON m.member_id = b.member_id AND m.status = 'active'
-      CROSS JOIN tenants t
-      LEFT JOIN member_stats s ON s.member_id = m.member_id
-      LEFT JOIN LATERAL (
-        SELECT json_build_object('purchaseId', p.purchase_id, 'occurredAt', p.occurred_at,
-                 'totalMinor', p.total_minor, 'storeId', p.store_id, 'storeName', st.name) AS last_purchase
-          FROM purchases p LEFT JOIN stores st ON st.store_id = p.store_id
-         WHERE p.member_id = m.member_id ORDER BY p.occurred_at DESC LIMIT 1
-      ) lp ON true
-      LEFT JOIN LATERAL (
-        SELECT coalesce(json_agg(json_build_object('taskId', x.task_id, 'title', x.title,
-                 'dueAt', x.due_at, 'assigneeName', x.assignee_name) ORDER BY x.n), '[]') AS open_tasks
-          FROM (SELECT k.task_id, k.title, k.due_at, a.name AS assignee_name,
-                       row_number() OVER (ORDER BY k.due_at NULLS LAST, k.created_at) AS n
-                  FROM tasks k LEFT JOIN staff a ON a.staff_id = k.assignee_id
-                 WHERE k.member_id = m.member_id AND k.status = 'open'
-                 ORDER BY k.due_at NULLS LAST, k.created_at LIMIT 5) x
-      ) tk ON true
-      LEFT JOIN LATERAL (
-        SELECT coalesce(json_agg(json_build_object('noteId', x.note_id, 'body', x.body,
-                 'authorName', x.author_name, 'createdAt', x.created_at) ORDER BY x.created_at DESC), '[]') AS last_notes
-          FROM (SELECT n.note_id, n.body, a.name AS author_name, n.created_at
-                  FROM notes n LEFT JOIN staff a ON a.staff_id = n.author_id
-                 WHERE n.member_id = m.member_id ORDER BY n.created_at DESC LIMIT 3) x
-      ) nt ON true
-      LEFT JOIN LATERAL (
-        SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'label', x.label, 'date', x.date)), '[]') AS dates
-          FROM (SELECT 'birthday' AS kind, '' AS label, m.birthday AS date WHERE m.birthday IS NOT NULL
-                UNION ALL
-                SELECT a.kind, a.label, a.date FROM anniversaries a WHERE a.member_id = m.member_id) x
-      ) dt ON true`.execute(tx);
-  return r.rows[0] ?? null;
+): Promise<CardRow> {
+  const r =
+    'memberId' in find
+      ? await sql<CardRow>`SELECT * FROM caller_card(NULL, NULL, NULL, ${find.memberId}::uuid,
+          ${now}::timestamptz)`.execute(db)
+      : await sql<CardRow>`SELECT * FROM caller_card(${find.tenantId}::uuid, ${find.country},
+          ${find.phone}, NULL, ${now}::timestamptz)`.execute(db);
+  if (!r.rows[0]) throw new Error('caller_card: no business bound to the statement');
+  return r.rows[0];
 }
 
 /** The number in E.164, or a 400 naming what was typed. */
@@ -171,22 +137,47 @@ export function phoneOrInvalid(raw: string, country: string): string {
 
 export const shownPhone = (e164: string, view: Viewer) => (view.reveal ? e164 : maskPhone(e164));
 
-/** Caller ID: the card of the member with this number, in any format; null for a stranger. */
+/**
+ * Caller ID: the card of the member with this number, in any format; null for a stranger. The
+ * business's phone country is remembered per process; caller_card() says when it has changed
+ * (nothing is looked up then), and the number is read again with the new one.
+ */
 export async function lookUpCaller(
   ctx: AppContext,
   auth: AuthContext,
   raw: string,
   view: Viewer,
 ): Promise<CallerIdResult> {
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const { phone_country } = await tx
-      .selectFrom('tenants')
-      .select('phone_country')
-      .executeTakeFirstOrThrow();
-    const e164 = phoneOrInvalid(raw, phone_country);
-    const row = await readCard(tx, { phone: e164 }, ctx.clock.now());
-    return { phone: shownPhone(e164, view), member: row && toCard(row, view) };
-  });
+  const now = ctx.clock.now();
+  for (let attempt = 0; ; attempt++) {
+    const known = countries.get(auth.tenantId) ?? null;
+    let e164: string | null = null;
+    if (known) {
+      try {
+        e164 = phoneOrInvalid(raw, known);
+      } catch (e) {
+        // Not a number in the remembered country: ask afresh before saying so.
+        if (attempt > 0) throw e;
+        countries.delete(auth.tenantId);
+        continue;
+      }
+    }
+    const row = await readCard(
+      ctx.db.app,
+      { tenantId: auth.tenantId, country: known, phone: e164 },
+      now,
+    );
+    if (row.phone_country !== known || e164 === null) {
+      if (countries.size >= MAX_COUNTRIES) countries.clear();
+      countries.set(auth.tenantId, row.phone_country);
+      if (attempt > 2) throw new Error('caller_card: the phone country keeps changing');
+      continue;
+    }
+    return {
+      phone: shownPhone(e164, view),
+      member: row.member_id === null ? null : toCard({ ...row, member_id: row.member_id }, view),
+    };
+  }
 }
 
 /** The card of a known member (a call already matched), for the viewer. */
@@ -197,5 +188,5 @@ export async function cardOfMember(
   view: Viewer,
 ): Promise<CallerCard | null> {
   const row = await readCard(tx, { memberId }, now);
-  return row && toCard(row, view);
+  return row.member_id === null ? null : toCard({ ...row, member_id: row.member_id }, view);
 }

@@ -6,6 +6,7 @@ import {
   type Caller,
   type TestApp,
 } from '../../../../../test/app';
+import { createDb, sql } from '@regulars/db';
 import { expectError } from '../../../../../test/expect-error';
 import { upcomingDates } from './caller-id.service';
 
@@ -15,6 +16,7 @@ let manager: Caller;
 let assistant: Caller;
 let other: Caller;
 let wang: Json;
+const tenants: string[] = [];
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 
@@ -33,8 +35,8 @@ const lookUp = (who: Caller, phone: string, lang = 'en') =>
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-10T04:00:00Z');
-  await seedTenant(t.ctx, 'callers');
-  await seedTenant(t.ctx, 'elsewhere');
+  tenants.push((await seedTenant(t.ctx, 'callers')).tenantId);
+  tenants.push((await seedTenant(t.ctx, 'elsewhere')).tenantId);
   admin = await signIn(t.app, 'callers', 'admin@callers.test');
   manager = await signIn(t.app, 'callers', 'customer_manager@callers.test');
   assistant = await signIn(t.app, 'callers', 'customer_assistant@callers.test');
@@ -147,6 +149,60 @@ describe('caller ID', () => {
     const del = await admin.inject({ method: 'DELETE', url: `/api/members/${gone.memberId}` });
     expect(del.statusCode).toBe(200);
     expect((await ok(await lookUp(manager, '0922000111'))).member).toBeNull();
+  });
+});
+
+describe('the lookup in one statement (caller_card)', () => {
+  it('follows a change of the business’s phone country at once', async () => {
+    const settings = async (phoneCountry: string) => {
+      const now = await ok(await admin.inject({ url: '/api/settings' }));
+      for (const readOnly of ['tenantId', 'slug', 'isDemo']) delete now[readOnly];
+      await ok(
+        await admin.inject({
+          method: 'PUT',
+          url: '/api/settings',
+          payload: { ...now, phoneCountry },
+        }),
+      );
+    };
+    // Read once with TW remembered: a mainland number typed without +86 is a stranger's number.
+    expect((await ok(await lookUp(manager, '0912-345-678'))).member.memberId).toBe(wang.memberId);
+    await settings('CN');
+    const mainland = await ok(await lookUp(manager, '138 0013 8000'));
+    expect(mainland.phone).toBe('+8613800138000');
+    expect(mainland.member.memberId).toBe(wang.memberId);
+    await settings('TW');
+    expect((await ok(await lookUp(manager, '0912 345 678'))).phone).toBe('+886912345678');
+  });
+
+  it('binds only its own statement to the business, and never switches a bound one', async () => {
+    const [a, b] = tenants;
+    const one = createDb(t.ctx.db.ownerUrl, { max: 1 });
+    try {
+      const card = await sql<{ name: string }>`SELECT name FROM caller_card(${a}::uuid, 'TW',
+        '+886912345678', NULL, now())`.execute(one.app);
+      expect(card.rows[0]!.name).toBe('王小明');
+      // The same (only) connection afterwards: no business is left set on it.
+      const after = await sql<{
+        v: string | null;
+      }>`SELECT current_setting('app.tenant_id', true) AS v`.execute(one.app);
+      expect(after.rows[0]!.v ?? '').toBe('');
+      await expect(
+        one.withTenant(b!, (tx) =>
+          sql`SELECT * FROM caller_card(${a}::uuid, 'TW', '+886912345678', NULL, now())`.execute(
+            tx,
+          ),
+        ),
+      ).rejects.toThrow(/another business/);
+      const theirs = await one.withTenant(b!, (tx) =>
+        sql<{
+          name: string;
+        }>`SELECT name FROM caller_card(NULL, 'TW', '+886912345678', NULL, now())`.execute(tx),
+      );
+      expect(theirs.rows[0]!.name).toBe('李大同');
+    } finally {
+      await one.close();
+    }
   });
 });
 

@@ -1,0 +1,98 @@
+-- Caller ID in one round trip. Measured at a million members on a loaded 2-core machine, a lookup
+-- was five round trips (BEGIN, set the tenant, read the business's phone country, the card query,
+-- COMMIT), each of which could wait several milliseconds for a core, plus ~0.8 ms of planning the
+-- card query afresh each time: p50 2.9 ms, p99 14 ms. caller_card() is the whole lookup as one
+-- statement: it binds the transaction to the tenant itself (when called alone, the statement is
+-- its own transaction, so the setting ends with it), runs as the caller (row-level security
+-- applies as everywhere), and keeps its plans per connection as PL/pgSQL does.
+--
+--   p_tenant   the business; NULL: the tenant already set on the transaction. Asking for another
+--              business than the one the transaction is bound to is an error, never a switch.
+--   p_country  the phone country the caller normalised p_phone with; when it is not the business's
+--              (changed meanwhile), nothing is looked up and the row says which country to use
+--   p_phone    E.164 number (mobile first, then other numbers); or p_member, a known member
+--   p_now      the clock, for "today" in the business's time zone
+-- One row: phone_country, today, and the card (member_id NULL: no such active member).
+CREATE FUNCTION caller_card(p_tenant uuid, p_country text, p_phone text, p_member uuid,
+                            p_now timestamptz)
+  RETURNS TABLE (phone_country text, today text, member_id uuid, card_number text, name text,
+                 gender text, tags text[], rank integer, matches integer, purchase_count integer,
+                 total_spent_minor bigint, first_purchase_at timestamptz,
+                 last_purchase_at timestamptz, last_purchase json, open_tasks json,
+                 last_notes json, dates json)
+  LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+  AS $$
+DECLARE
+  v_set text := nullif(current_setting('app.tenant_id', true), '');
+  v_country text;
+  v_today text;
+  v_member uuid := p_member;
+  v_rank integer := 0;
+  v_matches integer := 1;
+BEGIN
+  IF p_tenant IS NOT NULL THEN
+    IF v_set IS NOT NULL AND v_set <> p_tenant::text THEN
+      RAISE EXCEPTION 'caller_card: the transaction is bound to another business';
+    END IF;
+    PERFORM set_config('app.tenant_id', p_tenant::text, true);
+  END IF;
+  SELECT t.phone_country, to_char(p_now AT TIME ZONE t.time_zone, 'YYYY-MM-DD')
+    INTO v_country, v_today FROM public.tenants t;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF v_member IS NULL THEN
+    IF p_phone IS NULL OR p_country IS DISTINCT FROM v_country THEN
+      RETURN QUERY SELECT v_country, v_today, NULL::uuid, NULL, NULL, NULL, NULL::text[],
+        NULL::integer, NULL::integer, NULL::integer, NULL::bigint, NULL::timestamptz,
+        NULL::timestamptz, NULL::json, NULL::json, NULL::json, NULL::json;
+      RETURN;
+    END IF;
+    SELECT h.member_id, h.rank, count(*) OVER ()::integer INTO v_member, v_rank, v_matches
+      FROM (SELECT DISTINCT ON (x.member_id) x.member_id, x.rank
+              FROM public.member_ids_by_phone(p_phone) x ORDER BY x.member_id, x.rank) h
+     ORDER BY h.rank, h.member_id LIMIT 1;
+  END IF;
+  RETURN QUERY
+    SELECT v_country, v_today, m.member_id, m.card_number, m.name, m.gender, m.tags, v_rank,
+           v_matches, s.purchase_count, s.total_spent_minor, s.first_purchase_at,
+           s.last_purchase_at, lp.last_purchase, tk.open_tasks, nt.last_notes, dt.dates
+      FROM (SELECT 1) one
+      LEFT JOIN public.members m ON m.member_id = v_member AND m.status = 'active'
+      LEFT JOIN public.member_stats s ON s.member_id = m.member_id
+      LEFT JOIN LATERAL (
+        SELECT json_build_object('purchaseId', p.purchase_id, 'occurredAt', p.occurred_at,
+                 'totalMinor', p.total_minor, 'storeId', p.store_id, 'storeName', st.name)
+          FROM public.purchases p LEFT JOIN public.stores st ON st.store_id = p.store_id
+         WHERE p.member_id = m.member_id ORDER BY p.occurred_at DESC LIMIT 1
+      ) lp (last_purchase) ON true
+      LEFT JOIN LATERAL (
+        SELECT coalesce(json_agg(json_build_object('taskId', x.task_id, 'title', x.title,
+                 'dueAt', x.due_at, 'assigneeName', x.assignee_name) ORDER BY x.n), '[]')
+          FROM (SELECT k.task_id, k.title, k.due_at, a.name AS assignee_name,
+                       row_number() OVER (ORDER BY k.due_at NULLS LAST, k.created_at) AS n
+                  FROM public.tasks k LEFT JOIN public.staff a ON a.staff_id = k.assignee_id
+                 WHERE k.member_id = m.member_id AND k.status = 'open'
+                 ORDER BY k.due_at NULLS LAST, k.created_at LIMIT 5) x
+      ) tk (open_tasks) ON true
+      LEFT JOIN LATERAL (
+        SELECT coalesce(json_agg(json_build_object('noteId', x.note_id, 'body', x.body,
+                 'authorName', x.author_name, 'createdAt', x.created_at)
+                 ORDER BY x.created_at DESC), '[]')
+          FROM (SELECT n.note_id, n.body, a.name AS author_name, n.created_at
+                  FROM public.notes n LEFT JOIN public.staff a ON a.staff_id = n.author_id
+                 WHERE n.member_id = m.member_id ORDER BY n.created_at DESC LIMIT 3) x
+      ) nt (last_notes) ON true
+      LEFT JOIN LATERAL (
+        SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'label', x.label,
+                 'date', x.date)), '[]')
+          FROM (SELECT 'birthday' AS kind, '' AS label, m.birthday AS date
+                 WHERE m.birthday IS NOT NULL
+                UNION ALL
+                SELECT a.kind, a.label, a.date FROM public.anniversaries a
+                 WHERE a.member_id = m.member_id) x
+      ) dt (dates) ON true;
+END
+$$;
+REVOKE ALL ON FUNCTION caller_card(uuid, text, text, uuid, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION caller_card(uuid, text, text, uuid, timestamptz) TO regulars_app;
