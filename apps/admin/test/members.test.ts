@@ -221,7 +221,12 @@ describe('members', () => {
         .getByTestId('member-email')
         .filter({ hasText: 'lin.family@example.com' })
         .waitFor();
-      expect(await see(manager.page.getByTestId('member-phone'))).toContain(mobile.slice(1));
+      // Revealed in the form it was masked in, and dialled by its E.164.
+      const phone = manager.page.getByTestId('member-phone');
+      expect(await see(phone)).toBe(
+        `${mobile.slice(0, 4)}-${mobile.slice(4, 7)}-${mobile.slice(7)}`,
+      );
+      expect(await phone.locator('a').getAttribute('href')).toBe(`tel:+886${mobile.slice(1)}`);
       // The customer manager may erase, and export the list.
       await see(manager.page.getByRole('button', { name: 'Erase' }));
       await manager.page.getByText('Members', { exact: true }).first().click();

@@ -122,9 +122,16 @@ export const Member = z.object({
   addressAs: z.string(),
   gender: Gender,
   birthday: IsoDate.nullable(),
-  /** Masked (0912-***-678) unless the caller may view contact details and asked to. */
+  /**
+   * As staff of the business write it — national form for the business's country
+   * (0912-345-678), with the country code otherwise (+86 138-0013-8000) — and masked the same
+   * way (0912-***-678) unless the caller may view contact details and asked to.
+   */
   phone: z.string().nullable(),
   otherPhones: z.array(z.string()),
+  /** The numbers in E.164 (for tel: links), only when contact details are shown; else null / []. */
+  phoneE164: z.string().nullable(),
+  otherPhonesE164: z.array(z.string()),
   email: z.string().nullable(),
   address: z.string(),
   contactMasked: z.boolean(),

@@ -4,6 +4,7 @@ export { fromExcelSerial, parseDate, type DateResult } from './dates';
 export { maskAddress, maskEmail } from './masking';
 export { addressAs, surnameOf, type Gender, type Lang } from './names';
 export { maskPhone, normalizePhone, type Phone, type PhoneResult } from './phone';
+export { phoneDisplay, type PhoneDisplay } from './phone-display';
 export { nameSearchKeys, type NameKeys } from './pinyin';
 export { cleanText, toHalfWidth } from './text';
 export { isGsm7, smsSegments, type SmsEncoding, type SmsSegments } from './sms-segments';

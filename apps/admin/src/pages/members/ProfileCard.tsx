@@ -1,6 +1,6 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField, Member } from '@regulars/contracts';
 import { formatDate } from '../../format';
@@ -30,6 +30,9 @@ export function ProfileCard(props: {
       )}
     </div>
   );
+  // Shown as the business writes numbers; dialled by their E.164 (given only once revealed).
+  const dial = (shown: string, e164: string | null) =>
+    e164 ? <a href={`tel:${e164}`}>{shown}</a> : shown;
   const customValue = (f: CustomField): ReactNode => {
     const v = m.custom[f.key];
     if (v === undefined || v === null || v === '') return '—';
@@ -69,11 +72,19 @@ export function ProfileCard(props: {
           {m.birthday ? formatDate(m.birthday, lang) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('members.phone')}>
-          {contact('phone', m.phone)}
+          {contact('phone', m.phone && dial(m.phone, m.phoneE164))}
         </Descriptions.Item>
         {m.otherPhones.length > 0 && (
           <Descriptions.Item label={t('members.otherPhones')}>
-            {contact('otherPhones', m.otherPhones.join(t('common.listSeparator')))}
+            {contact(
+              'otherPhones',
+              m.otherPhones.map((p, i) => (
+                <Fragment key={i}>
+                  {i > 0 && t('common.listSeparator')}
+                  {dial(p, m.otherPhonesE164[i] ?? null)}
+                </Fragment>
+              )),
+            )}
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('members.email')}>

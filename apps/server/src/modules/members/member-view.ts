@@ -1,6 +1,6 @@
-import { addressAs, maskAddress, maskEmail, maskPhone, type Gender } from '@regulars/core';
+import { addressAs, maskAddress, maskEmail, phoneDisplay, type Gender } from '@regulars/core';
 import type { Language, Member } from '@regulars/contracts';
-import type { Tx } from '@regulars/db';
+import { sql, type Tx } from '@regulars/db';
 
 export const MEMBER_COLUMNS = [
   'member_id',
@@ -28,22 +28,38 @@ export const MEMBER_COLUMNS = [
   'updated_at',
 ] as const;
 
+const memberRows = (tx: Tx) => tx.selectFrom('members').select(MEMBER_COLUMNS);
+export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberRows>['execute']>>[number];
+
+/** An active member, with the business's phone country (how its staff write numbers). */
 export const findMember = (tx: Tx, memberId: string) =>
-  tx
-    .selectFrom('members')
-    .select(MEMBER_COLUMNS)
+  memberRows(tx)
+    .select(
+      sql<string>`(SELECT phone_country FROM tenants t WHERE t.tenant_id = members.tenant_id)`.as(
+        'home_country',
+      ),
+    )
     .where('member_id', '=', memberId)
     .where('status', '=', 'active')
     .executeTakeFirst();
 
-export type MemberRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
-
 /**
  * A member as a caller sees them. Contact details are masked unless `reveal` — which only
- * callers holding "view contact details" may ask for, and which the caller audits.
+ * callers holding "view contact details" may ask for, and which the caller audits. Phones are
+ * written as staff in the business's `country` write them (national form for domestic numbers),
+ * masked or not, with E.164 alongside when revealed. The country is `country`, else the row's
+ * (`findMember` reads it), else each number's own.
  */
-export function toMember(r: MemberRow, opts: { reveal: boolean; lang: Language }): Member {
+export function toMember(
+  r: MemberRow & { home_country?: string },
+  opts: { reveal: boolean; lang: Language; country?: string },
+): Member {
   const reveal = opts.reveal;
+  const country = opts.country ?? r.home_country;
+  const shown = (e164: string) => {
+    const p = phoneDisplay(e164, country);
+    return reveal ? p.display : p.masked;
+  };
   return {
     memberId: r.member_id,
     cardNumber: r.card_number,
@@ -51,8 +67,10 @@ export function toMember(r: MemberRow, opts: { reveal: boolean; lang: Language }
     addressAs: addressAs(r.name, r.gender as Gender, opts.lang),
     gender: r.gender as Member['gender'],
     birthday: r.birthday,
-    phone: r.phone && (reveal ? r.phone : maskPhone(r.phone)),
-    otherPhones: r.other_phones.map((p) => (reveal ? p : maskPhone(p))),
+    phone: r.phone && shown(r.phone),
+    otherPhones: r.other_phones.map(shown),
+    phoneE164: reveal ? r.phone : null,
+    otherPhonesE164: reveal ? r.other_phones : [],
     email: r.email && (reveal ? r.email : maskEmail(r.email)),
     address: reveal ? r.address : maskAddress(r.address),
     contactMasked: !reveal,

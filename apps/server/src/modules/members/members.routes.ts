@@ -47,11 +47,17 @@ export function registerMemberRoutes(api: Api): void {
     async (req) => {
       const auth = authOf(req);
       const lang = languageOf(req);
-      const { rows, nextCursor } = await ctx.db.withTenant(auth.tenantId, async (tx) => {
+      const { rows, nextCursor, country } = await ctx.db.withTenant(auth.tenantId, async (tx) => {
         const t = await tx.selectFrom('tenants').select('phone_country').executeTakeFirstOrThrow();
-        return searchMembers(tx, t.phone_country, req.query);
+        return {
+          ...(await searchMembers(tx, t.phone_country, req.query)),
+          country: t.phone_country,
+        };
       });
-      return { items: rows.map((r) => toMember(r, { reveal: false, lang })), nextCursor };
+      return {
+        items: rows.map((r) => toMember(r, { reveal: false, lang, country })),
+        nextCursor,
+      };
     },
   );
 

@@ -64,7 +64,8 @@ describe('members', () => {
       headers: { 'accept-language': 'zh-TW' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().phone).toBe('+886912345678');
+    expect(res.json().phone).toBe('0912-345-678');
+    expect(res.json().phoneE164).toBe('+886912345678');
     expect(res.json().email).toBe('wang.xm@example.com');
     const audit = await admin.inject({
       url: `/api/audit-log?entityType=member&entityId=${wang.memberId}&action=member.contact_viewed`,

@@ -133,8 +133,8 @@ describe('duplicates and merge', () => {
 
     const m = await get(manager, `/api/members/${keep.memberId}/contact`);
     expect(m.cardNumber).toBe(keep.cardNumber);
-    expect(m.phone).toBe('+886912111222');
-    expect(m.otherPhones).toEqual(['+886933444555']);
+    expect(m.phoneE164).toBe('+886912111222');
+    expect(m.otherPhonesE164).toEqual(['+886933444555']);
     expect(m.email).toBe('hua@example.com');
     expect(m.birthday).toBe('1990-01-02');
     expect(m.tags).toEqual(['VIP', '麻辣鍋']);
