@@ -28,6 +28,8 @@ export type Kannel = {
   waitForReceived(count: number, ms?: number): Promise<ReceivedSms[]>;
   /** A member's phone sends `text` to `to` (inbound, through fakesmsc). */
   inject(from: string, to: string, text: string): Promise<void>;
+  /** Process ids of bearerbox, smsbox and fakesmsc (each leads its own process group). */
+  pids: number[];
   /** bearerbox's status page (plain text). */
   status(): Promise<string>;
   /** The boxes' log files, for a failing test's message. */
@@ -306,6 +308,7 @@ export async function startKannel(
       const line = `${from} ${to} ucs2 ${bytes}\n`;
       await new Promise<void>((r) => fakesmsc?.stdin?.write(line, () => r()));
     },
+    pids: children.flatMap((c) => (c.pid === undefined ? [] : [c.pid])),
     status,
     logs,
     async stop() {

@@ -1,9 +1,10 @@
 import { smsSegments } from '@regulars/core';
 import { freePort } from '@regulars/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, seedTenant, type TestApp } from '../../../../../../test/app';
+import { createTestApp, seedTenant, signIn, type TestApp } from '../../../../../../test/app';
 import { startKannel, type Kannel } from '../../../../../../test/kannel';
 import { channelDriver, type OutboundMessage } from '../channel';
+import { deliveriesOf, drainOutbox } from '../test-helpers';
 import { setupSms } from './index';
 import { kannelDriver } from './kannel.driver';
 import { dlrUrl, inboundUrl } from './sms-links';
@@ -142,6 +143,36 @@ describe('SMS through Kannel', () => {
   });
 });
 
+describe('through the outbox', () => {
+  it('a message staff send one member goes out through Kannel and comes back delivered', async () => {
+    // noon in Taipei: outside the business's quiet hours
+    t.clock.set(new Date('2026-03-10T04:00:00Z'));
+    const { memberId: chen } = await smsMember(t.app, 'kannel', '0933777888', '陳志明');
+    const manager = await signIn(t.app, 'kannel', 'customer_manager@kannel.test');
+    const res = await manager.inject({
+      method: 'POST',
+      url: `/api/members/${chen}/messages`,
+      payload: {
+        channel: 'sms',
+        category: 'marketing',
+        text: '{{ member.salutation }}，週六火鍋八折！',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const before = k.received.length;
+    await drainOutbox(t.ctx, tenantId);
+    const [got] = (await k.waitForReceived(before + 1)).slice(before);
+    const [row] = await deliveriesOf(t.ctx, tenantId, chen);
+    expect(got).toMatchObject({ to: '+886933777888', text: row!.body_text });
+    // rendered with the salutation (the business writes English by default: Ms Chen)
+    expect(got!.text).toMatch(/Chen，週六火鍋八折！$/);
+    await until('delivered', async () => {
+      const [d] = await deliveriesOf(t.ctx, tenantId, chen);
+      return d!.state === 'delivered';
+    });
+  });
+});
+
 describe('when Kannel cannot take a message', () => {
   const driver = (over: { sendsmsUrl?: string; password?: string }) =>
     kannelDriver({
@@ -164,5 +195,22 @@ describe('when Kannel cannot take a message', () => {
     const [wrong] = await driver({ password: 'wrong' }).send([message('x', '您好')]);
     expect(wrong).toMatchObject({ status: 'failed', permanent: false });
     expect((wrong as { error: string }).error).toMatch(/^kannel 403: Authorization failed/);
+  });
+});
+
+describe('the Kannel test harness', () => {
+  it('stops every process it started', async () => {
+    const other = await startKannel();
+    expect(other.pids).toHaveLength(3);
+    await other.stop();
+    const alive = other.pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
   });
 });
