@@ -14,6 +14,17 @@ const rewardOf = (fx: Fixture): Promise<string> => {
 };
 const couponOf = async (fx: Fixture): Promise<Json> =>
   (await fx.create(`/api/rewards/${await rewardOf(fx)}/redeem`, { memberId: fx.memberId })).coupon;
+const missionBody = (fx: Fixture) => ({
+  name: `Visit ${fx.next()}`,
+  kind: 'count',
+  eventType: 'purchase.recorded',
+  target: 3,
+  rewardPoints: 10,
+});
+const gameBody = (fx: Fixture) => ({
+  name: `Lucky ${fx.next()}`,
+  prizes: [{ label: '5 points', oddsPpm: 100_000, points: 5 }],
+});
 const tierOf = (fx: Fixture) =>
   fx.create('/api/tiers', { name: `Tier ${fx.next()}`, threshold: 1_000_000 + fx.next() });
 
@@ -154,5 +165,55 @@ export const REWARDS_ROUTES: Rules = {
   'POST /api/reward-rules/birthday/run': {
     access: 'loyalty.configure',
     request: () => ({ url: '/api/reward-rules/birthday/run' }),
+  },
+  'GET /api/badges': { access: 'members.browse', request: () => ({ url: '/api/badges' }) },
+  'POST /api/badges': {
+    access: 'loyalty.configure',
+    request: (fx) => ({ url: '/api/badges', payload: { name: `Badge ${fx.next()}` } }),
+  },
+  'GET /api/missions': { access: 'members.browse', request: () => ({ url: '/api/missions' }) },
+  'POST /api/missions': {
+    access: 'loyalty.configure',
+    request: (fx) => ({ url: '/api/missions', payload: missionBody(fx) }),
+  },
+  'PUT /api/missions/:id': {
+    access: 'loyalty.configure',
+    request: async (fx) => {
+      const m = await fx.create('/api/missions', missionBody(fx));
+      return {
+        url: `/api/missions/${m.missionId}`,
+        payload: { ...missionBody(fx), target: 4, version: m.version },
+      };
+    },
+  },
+  'GET /api/members/:id/missions': {
+    access: 'members.browse',
+    request: (fx) => ({ url: `/api/members/${fx.memberId}/missions` }),
+  },
+  'GET /api/games': { access: 'members.browse', request: () => ({ url: '/api/games' }) },
+  'POST /api/games': {
+    access: 'loyalty.configure',
+    request: (fx) => ({ url: '/api/games', payload: gameBody(fx) }),
+  },
+  'PUT /api/games/:id': {
+    access: 'loyalty.configure',
+    request: async (fx) => {
+      const g = await fx.create('/api/games', gameBody(fx));
+      return { url: `/api/games/${g.gameId}`, payload: { ...gameBody(fx), version: g.version } };
+    },
+  },
+  'POST /api/games/:id/draw': {
+    access: 'pos.transact',
+    request: async (fx) => {
+      const g = await fx.create('/api/games', gameBody(fx));
+      return { url: `/api/games/${g.gameId}/draw`, payload: { memberId: fx.memberId } };
+    },
+  },
+  'GET /api/games/:id/draws': {
+    access: 'loyalty.configure',
+    request: async (fx) => {
+      const g = await fx.create('/api/games', gameBody(fx));
+      return { url: `/api/games/${g.gameId}/draws` };
+    },
   },
 };

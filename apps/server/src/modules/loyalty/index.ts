@@ -6,6 +6,10 @@ import { registerPointsRoutes } from './points/points.routes';
 import { registerPosRoutes } from './pos/pos.routes';
 import { earnForAction, earnForPurchase } from './rules/earning';
 import { registerRuleRoutes } from './rules/rules.routes';
+import { registerMissionRoutes, setupMissions } from './missions/missions.routes';
+import { registerRewardRoutes } from './rewards/rewards.routes';
+import { setupTiers } from './tiers/tier-reevaluation';
+import { registerTierRoutes } from './tiers/tiers.routes';
 
 /**
  * Loyalty: the points ledger (batches, pending points, expiry, adjustments), earning rules and
@@ -36,12 +40,17 @@ export function setupLoyalty(ctx: AppContext): void {
   ctx.jobs.define(SWEEP_QUEUE, async () => {
     await sweepLoyalty(ctx);
   });
+  setupTiers(ctx);
+  setupMissions(ctx);
 }
 
 export function registerLoyaltyRoutes(api: Api): void {
   registerRuleRoutes(api);
   registerPointsRoutes(api);
   registerPosRoutes(api);
+  registerTierRoutes(api);
+  registerRewardRoutes(api);
+  registerMissionRoutes(api);
 }
 
 // What other modules (campaigns, portal, referrals) build on.
@@ -57,3 +66,4 @@ export { earnForAction } from './rules/earning';
 export { runPointsMaintenance } from './points/expiry';
 export { sweepLoyalty } from './points/maintenance';
 export { tierPrivileges, type TierPrivileges } from './tiers/privileges';
+export { evaluateMemberTier, type TierChange } from './tiers/tier-evaluation';
