@@ -7,6 +7,7 @@ import { createTestApp, seedTenant, signIn, type Caller, type TestApp } from '..
 import { ownerQuery, snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
 import { seedMessaging } from '../modules/messaging/test-helpers';
+import { rewardsBodyFor, seedRewards } from '../modules/loyalty/test-kit/isolation-seed';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
 type Inject = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
@@ -42,6 +43,7 @@ type Side = {
   relationId: string;
   importId: string;
   messaging: Awaited<ReturnType<typeof seedMessaging>>;
+  rewards: Awaited<ReturnType<typeof seedRewards>>;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
@@ -79,6 +81,21 @@ const POPULATED = [
   'message_blocks',
   'message_cap_reservations',
   'inbound_messages',
+  'tier_settings',
+  'tiers',
+  'member_tiers',
+  'tier_history',
+  'rewards',
+  'reward_rules',
+  'coupons',
+  'badges',
+  'missions',
+  'mission_steps',
+  'mission_completions',
+  'member_badges',
+  'games',
+  'game_prizes',
+  'game_draws',
 ];
 /** Tables outside the tenant rule, and why. */
 const NOT_TENANT_TABLES = { schema_migrations: 'the migration history of the installation' };
@@ -205,6 +222,7 @@ async function makeSide(slug: string): Promise<Side> {
   );
   await t.ctx.events.deliver(seeded.tenantId, eventId);
   const messaging = await seedMessaging(t.ctx, seeded.tenantId, member.memberId, slug);
+  const rewards = await seedRewards(t.ctx, admin, seeded.tenantId, member.memberId, slug);
   return {
     slug,
     tenantId: seeded.tenantId,
@@ -227,8 +245,10 @@ async function makeSide(slug: string): Promise<Side> {
     relationId: relation.relationId,
     importId: upload.importId,
     messaging,
+    rewards,
     marks: [
       ...messaging.marks,
+      ...rewards.marks,
       upload.importId,
       `members-${slug}.csv`,
       `Imported of ${slug}`,
@@ -288,6 +308,11 @@ function urlFor(url: string, side: Side): string {
     '/api/anniversaries/:id': side.anniversaryId,
     '/api/relations/:id': side.relationId,
     '/api/imports/:id': side.importId,
+    '/api/tiers/:id': side.rewards.tierId,
+    '/api/rewards/:id': side.rewards.rewardId,
+    '/api/coupons/:id': side.rewards.couponId,
+    '/api/missions/:id': side.rewards.missionId,
+    '/api/games/:id': side.rewards.gameId,
   };
   const filled = url.replace(/^(\/api\/[\w-]+\/:\w+)/, (head) => {
     const id = ids[head];
@@ -309,6 +334,8 @@ function urlFor(url: string, side: Side): string {
 /** A valid body for a write, made from the other tenant's own row so a leak would succeed. */
 async function bodyFor(method: string, url: string, owner: Side): Promise<unknown> {
   if (method === 'GET' || method === 'DELETE') return undefined;
+  const reward = rewardsBodyFor(method, url, owner.memberId);
+  if (reward) return reward;
   if (url === '/api/members/:id/consents/:channel') return { granted: false };
   if (url === '/api/members/:id/notes') return { body: 'planted' };
   if (url === '/api/members/:id/messages') return { channel: 'sms', text: 'planted' };
