@@ -1,14 +1,9 @@
-import Graph from 'graphology';
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import { bfsFromNode } from 'graphology-traversal';
 import { sql } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
 import { assertMember } from './member-rules';
 
 /** The most nodes a graph view shows: beyond that it is cut (and says so). */
 export const GRAPH_CAP = 200;
-/** Levels of "brought in by the people they brought in" counted for influence. */
-const LEVELS = 5;
 
 type NodeRow = { member_id: string; depth: number; name: string; card_number: string };
 type EdgeRow = {
@@ -96,91 +91,5 @@ export async function memberGraph(
         })),
       truncated,
     };
-  });
-}
-
-/**
- * Influence centers: members ranked by the people they brought in (introduced_by, directly
- * and through those people, per level) or by PageRank over every relation between members,
- * where an introduction points to the introducer and other relations point both ways.
- * Built from one query; the graph work is graphology's.
- */
-export async function influenceCenters(
-  ctx: AppContext,
-  auth: AuthContext,
-  q: { by: 'introduced' | 'centrality'; limit: number },
-) {
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const rels = await tx
-      .selectFrom('relations')
-      .select(['member_id', 'related_member_id', 'kind'])
-      .where('related_member_id', 'is not', null)
-      .execute();
-    const web = new Graph({ type: 'directed', allowSelfLoops: false });
-    const intro = new Graph({ type: 'directed', allowSelfLoops: false });
-    const link = (from: string, to: string) => {
-      web.mergeNode(from);
-      web.mergeNode(to);
-      web.updateEdge(from, to, (a: { weight?: number }) => ({ weight: (a.weight ?? 0) + 1 }));
-    };
-    for (const r of rels) {
-      const other = r.related_member_id!;
-      link(r.member_id, other);
-      if (r.kind === 'introduced_by') {
-        intro.mergeNode(other);
-        intro.mergeNode(r.member_id);
-        intro.mergeEdge(other, r.member_id);
-      } else link(other, r.member_id);
-    }
-    const rank = web.order ? pagerank(web, { getEdgeWeight: 'weight' }) : {};
-    const levels = new Map<string, number[]>();
-    intro.forEachNode((node) => {
-      if (!intro.outDegree(node)) return;
-      const counts = Array<number>(LEVELS).fill(0);
-      bfsFromNode(
-        intro,
-        node,
-        (_key, _attr, depth) => {
-          if (depth > 0) counts[depth - 1]! += 1;
-          return depth >= LEVELS;
-        },
-        { mode: 'outbound' },
-      );
-      levels.set(node, counts);
-    });
-    const total = (id: string) => (levels.get(id) ?? []).reduce((s, n) => s + n, 0);
-    const ranked = web
-      .nodes()
-      .map((id) => ({ id, total: total(id), centrality: rank[id] ?? 0 }))
-      .filter((x) => q.by === 'centrality' || x.total > 0)
-      .sort((a, b) =>
-        q.by === 'introduced'
-          ? b.total - a.total || b.centrality - a.centrality || a.id.localeCompare(b.id)
-          : b.centrality - a.centrality || b.total - a.total || a.id.localeCompare(b.id),
-      )
-      .slice(0, q.limit);
-    if (!ranked.length) return [];
-    const names = await tx
-      .selectFrom('members')
-      .select(['member_id', 'name', 'card_number'])
-      .where(
-        'member_id',
-        'in',
-        ranked.map((r) => r.id),
-      )
-      .where('status', '=', 'active')
-      .execute();
-    const byId = new Map(names.map((n) => [n.member_id, n]));
-    return ranked
-      .filter((r) => byId.has(r.id))
-      .map((r) => ({
-        memberId: r.id,
-        cardNumber: byId.get(r.id)!.card_number,
-        name: byId.get(r.id)!.name,
-        introducedByLevel: levels.get(r.id) ?? Array<number>(LEVELS).fill(0),
-        introducedTotal: r.total,
-        relations: web.neighbors(r.id).length,
-        centrality: r.centrality,
-      }));
   });
 }

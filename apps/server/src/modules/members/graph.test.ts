@@ -98,6 +98,42 @@ describe('relationship graph', () => {
     expect(sum).toBeCloseTo(1, 5);
   });
 
+  it('reuses the ranking until a relation changes, and says how old it is', async () => {
+    const influence = () => admin.inject({ url: '/api/members/influence?limit=3' });
+    const first = await influence();
+    t.clock.advance(90_000);
+    const again = await influence();
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['last-modified']).toBe(first.headers['last-modified']);
+    expect(Number(again.headers.age)).toBe(Number(first.headers.age) + 90);
+
+    // Bob brings in two people: the next request ranks afresh, and the ranking is new.
+    for (const name of ['Fay', 'Gus']) {
+      m[name] = (await post('/api/members', { name })).memberId;
+      await relate(name, 'introduced_by', 'Bob');
+    }
+    const fresh = await influence();
+    expect(fresh.headers.age).toBe('0');
+    expect(Date.parse(String(fresh.headers['last-modified']))).toBeGreaterThan(
+      Date.parse(String(first.headers['last-modified'])),
+    );
+    expect(fresh.json().map((r: Json) => [r.name, r.introducedTotal])).toEqual([
+      ['Root', 6],
+      ['Ann', 2],
+      ['Bob', 2],
+    ]);
+    // A relation removed counts too.
+    const rels = await get(`/api/members/${m.Gus}/relations`);
+    const del = await admin.inject({
+      method: 'DELETE',
+      url: `/api/relations/${rels[0].relationId}`,
+    });
+    expect(del.statusCode, del.body).toBe(200);
+    const after = await get('/api/members/influence?limit=10');
+    expect(after.find((r: Json) => r.name === 'Bob').introducedTotal).toBe(1);
+    expect(after.find((r: Json) => r.name === 'Root').introducedTotal).toBe(5);
+  });
+
   it('cuts a large graph at 200 nodes and says so', async () => {
     await t.ctx.db.withTenant(tenantId, async (tx) => {
       await sql`

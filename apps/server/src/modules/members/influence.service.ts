@@ -1,0 +1,162 @@
+import Graph from 'graphology';
+import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { bfsFromNode } from 'graphology-traversal';
+import { sql, type Tx } from '@regulars/db';
+import type { AppContext, AuthContext } from '../../http/context';
+
+/** Levels of "brought in by the people they brought in" counted for influence. */
+const LEVELS = 5;
+/** Candidates kept per order: the most a request asks for (100), and room for retired members. */
+const KEEP = 200;
+/** Businesses whose ranking a process keeps at most (then it starts afresh). */
+const MAX_TENANTS = 1_000;
+
+type Ranked = {
+  id: string;
+  total: number;
+  centrality: number;
+  levels: number[];
+  relations: number;
+};
+/** One business's ranking, for the relations it was computed from. */
+type Ranking = {
+  fingerprint: string;
+  computedAt: Date;
+  introduced: Ranked[];
+  centrality: Ranked[];
+};
+
+const rankings = new Map<string, Ranking>();
+const computing = new Map<string, Promise<Ranking>>();
+
+/**
+ * What the ranking depends on, cheaply: how many relations between members there are and a sum
+ * of hashes of each (who, whom, kind). Any added, removed or moved relation (a merge moves them)
+ * changes it, whichever process or statement made the change.
+ */
+async function fingerprintOf(tx: Tx): Promise<string> {
+  const r = await sql<{ n: number; h: string }>`
+    SELECT count(*)::int AS n,
+           coalesce(sum(hashtextextended(member_id::text || related_member_id::text || kind, 0)), 0)::text AS h
+      FROM relations WHERE related_member_id IS NOT NULL`.execute(tx);
+  return `${r.rows[0]!.n}:${r.rows[0]!.h}`;
+}
+
+/** PageRank over every relation, and people brought in per level, for every member with relations. */
+async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking> {
+  const rels = await tx
+    .selectFrom('relations')
+    .select(['member_id', 'related_member_id', 'kind'])
+    .where('related_member_id', 'is not', null)
+    .execute();
+  const web = new Graph({ type: 'directed', allowSelfLoops: false });
+  const intro = new Graph({ type: 'directed', allowSelfLoops: false });
+  const link = (from: string, to: string) => {
+    web.mergeNode(from);
+    web.mergeNode(to);
+    web.updateEdge(from, to, (a: { weight?: number }) => ({ weight: (a.weight ?? 0) + 1 }));
+  };
+  for (const r of rels) {
+    const other = r.related_member_id!;
+    link(r.member_id, other);
+    if (r.kind === 'introduced_by') {
+      intro.mergeNode(other);
+      intro.mergeNode(r.member_id);
+      intro.mergeEdge(other, r.member_id);
+    } else link(other, r.member_id);
+  }
+  const rank = web.order ? pagerank(web, { getEdgeWeight: 'weight' }) : {};
+  const levels = new Map<string, number[]>();
+  intro.forEachNode((node) => {
+    if (!intro.outDegree(node)) return;
+    const counts = Array<number>(LEVELS).fill(0);
+    bfsFromNode(
+      intro,
+      node,
+      (_key, _attr, depth) => {
+        if (depth > 0) counts[depth - 1]! += 1;
+        return depth >= LEVELS;
+      },
+      { mode: 'outbound' },
+    );
+    levels.set(node, counts);
+  });
+  const all = web.nodes().map((id) => {
+    const l = levels.get(id) ?? Array<number>(LEVELS).fill(0);
+    return {
+      id,
+      levels: l,
+      total: l.reduce((s, n) => s + n, 0),
+      centrality: rank[id] ?? 0,
+      relations: web.neighbors(id).length,
+    };
+  });
+  const byId = (a: Ranked, b: Ranked) => a.id.localeCompare(b.id);
+  return {
+    fingerprint,
+    computedAt: now,
+    introduced: all
+      .filter((x) => x.total > 0)
+      .sort((a, b) => b.total - a.total || b.centrality - a.centrality || byId(a, b))
+      .slice(0, KEEP),
+    centrality: all
+      .sort((a, b) => b.centrality - a.centrality || b.total - a.total || byId(a, b))
+      .slice(0, KEEP),
+  };
+}
+
+/**
+ * Influence centers: members ranked by the people they brought in (introduced_by, directly
+ * and through those people, per level) or by PageRank over every relation between members,
+ * where an introduction points to the introducer and other relations point both ways. The graph
+ * work is graphology's, done once per business for a given set of relations: each request checks
+ * the relations' fingerprint and reuses the ranking while it holds (`computedAt` says since when).
+ */
+export async function influenceCenters(
+  ctx: AppContext,
+  auth: AuthContext,
+  q: { by: 'introduced' | 'centrality'; limit: number },
+) {
+  return ctx.db.withTenant(auth.tenantId, async (tx) => {
+    const fingerprint = await fingerprintOf(tx);
+    let ranking = rankings.get(auth.tenantId);
+    if (ranking?.fingerprint !== fingerprint) {
+      const key = `${auth.tenantId}:${fingerprint}`;
+      let pending = computing.get(key);
+      if (!pending) {
+        pending = compute(tx, fingerprint, ctx.clock.now()).finally(() => computing.delete(key));
+        computing.set(key, pending);
+      }
+      ranking = await pending;
+      if (rankings.size >= MAX_TENANTS) rankings.clear();
+      rankings.set(auth.tenantId, ranking);
+    }
+    const ranked = ranking[q.by];
+    const names = ranked.length
+      ? await tx
+          .selectFrom('members')
+          .select(['member_id', 'name', 'card_number'])
+          .where(
+            'member_id',
+            'in',
+            ranked.map((r) => r.id),
+          )
+          .where('status', '=', 'active')
+          .execute()
+      : [];
+    const byId = new Map(names.map((n) => [n.member_id, n]));
+    const items = ranked
+      .filter((r) => byId.has(r.id))
+      .slice(0, q.limit)
+      .map((r) => ({
+        memberId: r.id,
+        cardNumber: byId.get(r.id)!.card_number,
+        name: byId.get(r.id)!.name,
+        introducedByLevel: r.levels,
+        introducedTotal: r.total,
+        relations: r.relations,
+        centrality: r.centrality,
+      }));
+    return { items, computedAt: ranking.computedAt };
+  });
+}
