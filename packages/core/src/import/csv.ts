@@ -1,16 +1,19 @@
+type Cursor = { pos: number; line: number };
+
 /**
- * Reads CSV text (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks) one
- * record at a time, with the line number where each record starts. The separator is guessed
- * from the first line (comma, semicolon or tab) unless given.
+ * The records of `text` from `at.pos`, advancing `at` past each one. Unless `final`, a record
+ * that may go on in the next piece of text (no line end yet, an open quote, a lone CR or quote at
+ * the end) is left for later: `at` stays at its start.
  */
-export function* parseCsv(
+function* records(
   text: string,
-  opts: { separator?: string } = {},
+  sep: string,
+  final: boolean,
+  at: Cursor,
 ): Generator<{ line: number; cells: string[] }> {
-  const sep = opts.separator ?? guessSeparator(text);
   const n = text.length;
-  let i = 0;
-  let line = 1;
+  let i = at.pos;
+  let line = at.line;
   while (i < n) {
     const start = line;
     const cells: string[] = [];
@@ -22,12 +25,14 @@ export function* parseCsv(
         for (;;) {
           const q = text.indexOf('"', i);
           if (q < 0) {
+            if (!final) return;
             cell += text.slice(i);
             i = n;
             break;
           }
           cell += text.slice(i, q);
           i = q + 1;
+          if (i >= n && !final) return;
           if (text[i] === '"') {
             cell += '"';
             i++;
@@ -38,6 +43,7 @@ export function* parseCsv(
       // Up to the next separator or line end (text after a closing quote is kept).
       let j = i;
       while (j < n && text[j] !== sep && text[j] !== '\n' && text[j] !== '\r') j++;
+      if (j >= n && !final) return;
       cell += text.slice(i, j);
       cells.push(cell);
       cell = '';
@@ -45,14 +51,55 @@ export function* parseCsv(
       if (i >= n) ended = true;
       else if (text[i] === sep) i++;
       else {
+        if (text[i] === '\r' && i + 1 >= n && !final) return;
         if (text[i] === '\r' && text[i + 1] === '\n') i++;
         i++;
         line++;
         ended = true;
       }
     }
+    at.pos = i;
+    at.line = line;
     yield { line: start, cells };
   }
+}
+
+/**
+ * Reads CSV text (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks) one
+ * record at a time, with the line number where each record starts. The separator is guessed
+ * from the first line (comma, semicolon or tab) unless given.
+ */
+export function parseCsv(
+  text: string,
+  opts: { separator?: string } = {},
+): Generator<{ line: number; cells: string[] }> {
+  return records(text, opts.separator ?? guessSeparator(text), true, { pos: 0, line: 1 });
+}
+
+/**
+ * parseCsv over text that arrives in pieces (a file decoded as it is read): only the record
+ * being read and the current piece are held.
+ */
+export async function* parseCsvStream(
+  pieces: AsyncIterable<string>,
+  opts: { separator?: string } = {},
+): AsyncGenerator<{ line: number; cells: string[] }> {
+  let buf = '';
+  let line = 1;
+  let sep = opts.separator;
+  const take = function* (final: boolean) {
+    sep ??= guessSeparator(buf);
+    const at = { pos: 0, line };
+    yield* records(buf, sep, final, at);
+    buf = buf.slice(at.pos);
+    line = at.line;
+  };
+  for await (const piece of pieces) {
+    buf += piece;
+    if (!sep && !/[\r\n]/.test(buf) && buf.length < 65_536) continue; // the first line decides
+    yield* take(false);
+  }
+  yield* take(true);
 }
 
 const countNewlines = (s: string) => {

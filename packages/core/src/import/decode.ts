@@ -33,32 +33,63 @@ function score(text: string): number {
 }
 
 /**
- * Bytes of a text file as Excel and phones write it in Taiwan and China: UTF-8 (with or without
- * BOM), Big5 or GBK. UTF-8 wins when the bytes are (almost all) valid UTF-8; a few invalid
- * sequences then become U+FFFD, which the import reports as "wrong encoding" on their rows.
+ * The encoding of a text file as Excel and phones write it in Taiwan and China, from its first
+ * bytes (a megabyte tells): UTF-16 or UTF-8 by their byte-order marks; UTF-8 when the bytes are
+ * (almost all) valid UTF-8 — a few invalid sequences then become U+FFFD, which the import reports
+ * as "wrong encoding" on their rows; else Big5 or GBK, whichever reads as more common characters.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  // Excel's "Unicode text" is UTF-16 with a byte-order mark.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
+export function detectEncoding(head: Uint8Array): TextEncoding {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    return 'utf-16';
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  // A multi-byte character cut at the end of the sample is not a sign of anything.
+  const utf8 = new TextDecoder('utf-8').decode(head.subarray(0, head.length - 3));
   let invalid = 0;
   let nonAscii = 0;
   for (const ch of utf8) {
     if (ch === '\uFFFD') invalid++;
     else if (ch.charCodeAt(0) > 0x7f) nonAscii++;
   }
-  if (invalid === 0 || invalid * 3 < nonAscii) return { text: utf8, encoding: 'utf-8' };
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sample = buf.subarray(0, 256 * 1024);
-  const big5 = score(iconv.decode(sample, 'big5'));
-  const gbk = score(iconv.decode(sample, 'gbk'));
-  const encoding: TextEncoding = big5 >= gbk ? 'big5' : 'gbk';
-  return { text: iconv.decode(buf, encoding), encoding };
+  if (invalid === 0 || invalid * 3 < nonAscii) return 'utf-8';
+  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength).subarray(0, 256 * 1024);
+  return score(iconv.decode(buf, 'big5')) >= score(iconv.decode(buf, 'gbk')) ? 'big5' : 'gbk';
+}
+
+/** Decodes a file that arrives in pieces, holding no more than a piece (byte-order marks dropped). */
+export async function* decodePieces(
+  pieces: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding,
+): AsyncGenerator<string> {
+  if (encoding === 'big5' || encoding === 'gbk') {
+    const decoder = iconv.getDecoder(encoding);
+    for await (const p of pieces) yield decoder.write(Buffer.from(p));
+    const rest = decoder.end();
+    if (rest) yield rest;
+    return;
+  }
+  let decoder: TextDecoder | null = null;
+  for await (const p of pieces) {
+    // UTF-16's byte order is in its mark: FF FE little-endian, FE FF big-endian.
+    decoder ??= new TextDecoder(
+      encoding === 'utf-8' ? 'utf-8' : p[0] === 0xfe ? 'utf-16be' : 'utf-16le',
+    );
+    yield decoder.decode(p, { stream: true });
+  }
+  if (decoder) yield decoder.decode();
+}
+
+/** A whole text file decoded (see detectEncoding): for small files such as vCards. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const encoding = detectEncoding(bytes.length > 3 ? bytes : new Uint8Array([...bytes, 0, 0, 0]));
+  if (encoding === 'big5' || encoding === 'gbk')
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding),
+      encoding,
+    };
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  const label = encoding === 'utf-8' ? 'utf-8' : be ? 'utf-16be' : 'utf-16le';
+  return { text: new TextDecoder(label).decode(le || be ? bytes.subarray(2) : bytes), encoding };
 }
 
 /** Text encoded for a legacy spreadsheet (tests and exports to old Excel). */

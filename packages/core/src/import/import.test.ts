@@ -7,6 +7,7 @@ import {
   neutralizeCell,
   normalizeMemberRow,
   parseCsv,
+  parseCsvStream,
   parseVCards,
   suggestMapping,
   type MemberRowContext,
@@ -26,6 +27,23 @@ describe('CSV', () => {
   it('guesses semicolon and tab separators', () => {
     expect(rows('a;b\n1;2')[1]!.cells).toEqual(['1', '2']);
     expect(rows('a\tb\n1\t2')[1]!.cells).toEqual(['1', '2']);
+  });
+  it('reads the same from pieces cut anywhere (quotes, doubled quotes, CRLF)', async () => {
+    const text = 'a,b,c\r\n"x, y","say ""hi""","two\r\nlines"\r\n1,,3\r\n"",z,"q"';
+    const whole = rows(text);
+    const pieces = async function* (cuts: number[]) {
+      let at = 0;
+      for (const c of [...cuts, text.length]) {
+        yield text.slice(at, c);
+        at = c;
+      }
+    };
+    for (let i = 0; i <= text.length; i++)
+      for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 7)]) {
+        const got = [];
+        for await (const r of parseCsvStream(pieces([i, j]))) got.push(r);
+        expect(got, `cut at ${i}, ${j}`).toEqual(whole);
+      }
   });
   it('writes cells back so they read the same', () => {
     const cells = ['x, y', 'say "hi"', 'two\nlines', ''];

@@ -1,6 +1,6 @@
 export { cellText, isBlank, isFormulaCell, type Cell } from './cells';
-export { csvLine, parseCsv } from './csv';
-export { decodeText, encodeText, type TextEncoding } from './decode';
+export { csvLine, parseCsv, parseCsvStream } from './csv';
+export { decodePieces, decodeText, detectEncoding, encodeText, type TextEncoding } from './decode';
 export {
   headerKey,
   MEMBER_IMPORT_FIELDS,

@@ -51,6 +51,12 @@ export type ImportJob = {
 export type KindRunner<V> = {
   /** Pass 1, every data row in file order (index counts from 1). */
   scan(index: number, row: number, cells: Cell[]): void;
+  /**
+   * Rows (by index) that pass 1 could not settle from their keys alone: read once more, in file
+   * order, through `rescan`, before pass 2. Null or empty: no such pass.
+   */
+  involved?(): Set<number> | null;
+  rescan?(index: number, row: number, cells: Cell[]): void;
   /** Pass 2: the row as its batch gets it (a row found wanting in pass 1 becomes a reject). */
   settle(index: number, row: number, cells: Cell[]): PreparedRow<V>;
   /** Whether a batch may end after this row (the lines of one order stay in one batch). */

@@ -6,10 +6,11 @@ import type { BatchResult, ImportJob, KindRunner, PreparedRow, RunnerFactory } f
 import { memberRunner } from './member-runner';
 import { productRunner } from './product-runner';
 import { purchaseRunner } from './purchase-runner';
+import { storedFile } from './import-files';
 import { openFile } from './read-file';
 
 export const IMPORT_QUEUE = 'member-import';
-export const BATCH_SIZE = 500;
+export const BATCH_SIZE = 2000;
 const SUPERSEDED = new Error('another run of this import moved ahead');
 
 /** Test hook: called after each committed batch (a test throws here to "kill" the job). */
@@ -40,11 +41,6 @@ export async function runImport(
       .where('import_id', '=', importId)
       .executeTakeFirst();
     if (!imp || imp.status === 'done' || imp.status === 'uploaded') return null;
-    const file = await tx
-      .selectFrom('import_files')
-      .select('bytes')
-      .where('import_id', '=', importId)
-      .executeTakeFirstOrThrow();
     await tx
       .updateTable('imports')
       .set({ status: 'running', error: null, started_at: sql`coalesce(started_at, now())` })
@@ -78,17 +74,23 @@ export async function runImport(
       },
     };
     const runner = await RUNNERS[job.kind](ctx, tx, imp, job);
-    return { imp, bytes: file.bytes, job, runner };
+    return { imp, job, runner };
   });
   if (!loaded) return;
-  const { imp, bytes, job, runner } = loaded;
+  const { imp, job, runner } = loaded;
   const headers = imp.headers as string[];
   try {
-    const file = await openFile(bytes, imp.file_name);
+    const file = await openFile(await storedFile(ctx, tenantId, importId), imp.file_name);
     // Pass 1: count the rows and let the kind look at all of them (deterministic, so a resumed
     // run agrees).
     let total = 0;
     for await (const { row, cells } of file.rows()) runner.scan(++total, row, cells);
+    const involved = runner.involved?.();
+    if (involved?.size) {
+      let i = 0;
+      for await (const { row, cells } of file.rows())
+        if (involved.has(++i)) runner.rescan!(i, row, cells);
+    }
     await ctx.db.withTenant(tenantId, (tx) =>
       tx
         .updateTable('imports')
@@ -96,17 +98,23 @@ export async function runImport(
         .where('import_id', '=', importId)
         .execute(),
     );
-    // Pass 2: from the first row not yet committed, in batches.
+    // Pass 2: from the first row not yet committed, in batches. While one batch is written (in
+    // the database's process), the next is read and checked (in this one).
     let index = 0;
     let batchNo = 0;
     let batch: PreparedRow<unknown>[] = [];
     let batchStart = imp.rows_done;
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const done = await commitBatch(ctx, job, runner, headers, batch, batchStart, index);
+      await writing;
+      const [rows, start, end] = [batch, batchStart, index];
       batch = [];
       batchStart = index;
-      if (!done) throw SUPERSEDED;
-      hooks.afterBatch?.(++batchNo);
+      writing = commitBatch(ctx, job, runner, headers, rows, start, end).then((done) => {
+        if (!done) throw SUPERSEDED;
+        hooks.afterBatch?.(++batchNo);
+      });
+      writing.catch(() => undefined); // awaited (and thrown) at the next flush or the end
     };
     const size = hooks.batchSize ?? BATCH_SIZE;
     for await (const { row, cells } of file.rows()) {
@@ -116,6 +124,7 @@ export async function runImport(
       if (batch.length >= size && (runner.mayCut?.(index) ?? true)) await flush();
     }
     if (batch.length) await flush();
+    await writing;
     await finish(ctx, job, runner, imp.file_name, imp.match_by);
   } catch (err) {
     if (err === SUPERSEDED) return; // another run of this import is ahead and will finish it

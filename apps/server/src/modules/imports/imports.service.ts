@@ -17,7 +17,7 @@ import type { Selectable } from 'kysely';
 import type { AppContext, AuthContext } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
 import { IMPORT_QUEUE } from './import.job';
-import { openFile } from './read-file';
+import { inMemory, openFile } from './read-file';
 
 type ImportRow = Selectable<ImportsTable>;
 
@@ -72,7 +72,7 @@ export async function uploadImport(
 ) {
   assertMayImport(auth, kind);
   if (!bytes.length) throw new AppError('import.empty_file', { name: fileName });
-  const file = await openFile(bytes, fileName);
+  const file = await openFile(inMemory(bytes), fileName);
   const sample: string[][] = [];
   for await (const r of file.rows()) {
     sample.push(r.cells.map(cellText));

@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cellText, decodeText, parseCsv, parseVCards, type Cell } from '@regulars/core';
+import {
+  cellText,
+  decodePieces,
+  decodeText,
+  detectEncoding,
+  parseCsvStream,
+  parseVCards,
+  type Cell,
+} from '@regulars/core';
 import type { ImportFormat } from '@regulars/contracts';
 import { AppError } from '../../http/errors';
 
@@ -14,6 +22,29 @@ export type OpenedFile = {
   /** The data rows, read again on each call (a resumed job starts from the beginning). */
   rows(): AsyncIterable<SourceRow>;
 };
+
+/**
+ * A file's bytes as the import reads them: its first megabyte (format and encoding are told from
+ * it) and all of it in pieces, read again on each call — from memory, or from the database a
+ * piece at a time (import-files.ts), so a large file is never held whole while it is imported.
+ */
+export type FileSource = { size: number; head: Buffer; pieces(): AsyncIterable<Buffer> };
+
+const HEAD_BYTES = 1 << 20;
+
+export const inMemory = (bytes: Buffer): FileSource => ({
+  size: bytes.length,
+  head: bytes.subarray(0, HEAD_BYTES),
+  pieces: async function* () {
+    yield bytes;
+  },
+});
+
+async function wholeOf(source: FileSource): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const p of source.pieces()) parts.push(p);
+  return Buffer.concat(parts);
+}
 
 /** What the bytes are: xlsx by its zip signature, vCard by its first line, else delimited text. */
 export function detectFormat(bytes: Buffer, fileName: string): ImportFormat {
@@ -43,9 +74,9 @@ function xlsxCell(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
-function openXlsx(bytes: Buffer): Promise<OpenedFile> {
+function openXlsx(source: FileSource): Promise<OpenedFile> {
   const read = async function* () {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source.pieces()), {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',
@@ -63,17 +94,18 @@ function openXlsx(bytes: Buffer): Promise<OpenedFile> {
   return withHeaders('xlsx', null, read);
 }
 
-function openCsv(bytes: Buffer): Promise<OpenedFile> {
-  const { text, encoding } = decodeText(bytes);
+function openCsv(source: FileSource): Promise<OpenedFile> {
+  const encoding = detectEncoding(source.head);
   const read = async function* () {
     let n = 0;
-    for (const r of parseCsv(text)) yield { row: ++n, cells: r.cells as Cell[] };
+    for await (const r of parseCsvStream(decodePieces(source.pieces(), encoding)))
+      yield { row: ++n, cells: r.cells as Cell[] };
   };
   return withHeaders('csv', encoding, read);
 }
 
-function openVCard(bytes: Buffer): OpenedFile {
-  const { text, encoding } = decodeText(bytes);
+async function openVCard(source: FileSource): Promise<OpenedFile> {
+  const { text, encoding } = decodeText(await wholeOf(source));
   const { headers, rows } = parseVCards(text);
   return {
     format: 'vcard',
@@ -112,12 +144,12 @@ async function withHeaders(
 }
 
 /** Opens an uploaded file and reads its header row. */
-export async function openFile(bytes: Buffer, fileName: string): Promise<OpenedFile> {
-  const format = detectFormat(bytes, fileName);
+export async function openFile(source: FileSource, fileName: string): Promise<OpenedFile> {
+  const format = detectFormat(source.head, fileName);
   try {
-    if (format === 'xlsx') return await openXlsx(bytes);
-    if (format === 'vcard') return openVCard(bytes);
-    return await openCsv(bytes);
+    if (format === 'xlsx') return await openXlsx(source);
+    if (format === 'vcard') return await openVCard(source);
+    return await openCsv(source);
   } catch (err) {
     if (err instanceof AppError) throw err;
     const detail = (err as Error).message.slice(0, 120);
