@@ -37,6 +37,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Stopping the server (to test an outage) drops the client's pooled connections at once.
+    closeTimeout: 50,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (state.rejectRecipients.has(address.address.toLowerCase())) {

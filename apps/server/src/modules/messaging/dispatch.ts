@@ -5,7 +5,8 @@ import { blockAddress } from './blocks';
 import { channelDriver, type ChannelKind, type OutboundMessage, type SendResult } from './channel';
 import { loadTenant, type TenantFacts } from './facts';
 import { gateDeliveries } from './gate.service';
-import { BATCH_SIZE, RELEASE_QUEUE, SEND_QUEUE, unsubscribeUrl } from './outbox.service';
+import { BATCH_SIZE, RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
+import { unsubscribeUrl } from './tokens';
 
 /** Attempts before a message that keeps failing for a passing reason is given up. */
 export const MAX_ATTEMPTS = 6;

@@ -3,10 +3,10 @@ import type { Language, TemplateVariant } from '@regulars/contracts';
 import type { Tx } from '@regulars/db';
 import type { AppContext } from '../../http/context';
 import { AppError, notFound } from '../../http/errors';
-import { sign } from '../../platform/signing';
 import type { ChannelKind } from './channel';
 import { addressOf, loadMembers, loadTenant } from './facts';
 import { pickVariant, renderVariant } from './render';
+import { unsubscribeUrl } from './tokens';
 import { resolveVariables } from './variables';
 
 export const SEND_QUEUE = 'messaging-send';
@@ -35,11 +35,6 @@ export type EnqueueInput = {
 };
 
 export type Enqueued = { deliveryId: string; state: string; created: boolean };
-
-/** Unsubscribe link of a delivery: signed, names the tenant and the delivery, needs no session. */
-export function unsubscribeUrl(ctx: AppContext, tenantId: string, deliveryId: string): string {
-  return `${ctx.config.publicUrl}/api/messaging/unsubscribe/${sign(ctx.config.secret, 'unsub', [tenantId, deliveryId])}`;
-}
 
 /**
  * The one way into the outbox: writes the deliveries in the caller's transaction (so they exist

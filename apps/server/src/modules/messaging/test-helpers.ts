@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
-import { sign } from '../../platform/signing';
 import { blockAddress } from './blocks';
 import { dispatchBatch, releaseHeld } from './dispatch';
 import { receiveInbound } from './inbound.service';
 import { enqueueMessage } from './outbox.service';
+import { unsubscribeToken } from './tokens';
 
 /** Sends every batch with queued messages now (what the workers do), after releasing held ones. */
 export async function drainOutbox(ctx: AppContext, tenantId: string): Promise<void> {
@@ -90,7 +90,7 @@ export async function seedMessaging(
     });
     return {
       templateId,
-      unsubscribeToken: sign(ctx.config.secret, 'unsub', [tenantId, sent.deliveryId]),
+      unsubscribeToken: unsubscribeToken(ctx.config.secret, tenantId, sent.deliveryId),
       marks: [templateId, sent.deliveryId, `Template of ${slug}`, `Hello from ${slug}`],
     };
   });

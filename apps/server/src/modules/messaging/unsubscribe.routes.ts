@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
-import { verifySigned } from '../../platform/signing';
 import { withdrawConsent, type UnsubscribeSource } from './consent';
+import { readUnsubscribeToken } from './tokens';
 
 const TEXT: Record<
   Language,
@@ -47,9 +47,9 @@ type Found = {
 
 /** The delivery a token names; nothing is read before its signature checks out. */
 async function resolveToken(ctx: AppContext, token: string): Promise<Found | null> {
-  const parts = verifySigned(ctx.config.secret, 'unsub', token);
-  if (!parts || parts.length !== 2) return null;
-  const [tenantId, deliveryId] = parts as [string, string];
+  const named = readUnsubscribeToken(ctx.config.secret, token);
+  if (!named) return null;
+  const { tenantId, deliveryId } = named;
   return ctx.db.withTenant(tenantId, async (tx) => {
     const row = await tx
       .selectFrom('message_deliveries as d')
@@ -68,7 +68,7 @@ async function resolveToken(ctx: AppContext, token: string): Promise<Found | nul
   });
 }
 
-const Params = z.strictObject({ token: z.string().min(10).max(300) });
+const Params = z.strictObject({ token: z.string().min(10).max(100) });
 
 /**
  * Unsubscribe without signing in: the link in every marketing email shows a confirmation page
