@@ -295,3 +295,15 @@ CREATE TABLE game_draws (
 );
 CREATE INDEX game_draws_member ON game_draws (tenant_id, game_id, member_id, at DESC);
 CALL make_tenant_table('game_draws', true);
+
+-- Businesses with tiers or a birthday rule: the nightly run (re-evaluation, birthday coupons)
+-- visits only these. A narrow look past row-level security that returns ids and nothing else.
+CREATE FUNCTION rewards_nightly_tenants() RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$
+    SELECT tenant_id FROM tiers WHERE active
+    UNION
+    SELECT tenant_id FROM reward_rules WHERE active
+  $$;
+REVOKE ALL ON FUNCTION rewards_nightly_tenants() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rewards_nightly_tenants() TO regulars_app;

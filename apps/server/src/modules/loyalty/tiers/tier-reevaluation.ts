@@ -1,5 +1,6 @@
 import type { TierReevaluation } from '@regulars/contracts';
 import type { AppContext } from '../../../http/context';
+import { NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
 import { evaluateMemberTier } from './tier-evaluation';
 import { activeTiers, readTierSettings } from './tier-store';
 
@@ -52,6 +53,9 @@ export async function runTierReevaluation(
 export function setupTiers(ctx: AppContext): void {
   ctx.jobs.define(REEVALUATE_QUEUE, async (data) => {
     await runTierReevaluation(ctx, data.tenantId);
+  });
+  ctx.jobs.define(NIGHTLY_QUEUE, async () => {
+    await runRewardsNightly(ctx);
   });
   ctx.events.subscribe({
     name: 'loyalty.tiers.upgrade',

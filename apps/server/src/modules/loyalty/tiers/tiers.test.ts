@@ -8,6 +8,7 @@ import {
 } from '../../../../../../test/app';
 import { expectError } from '../../../../../../test/expect-error';
 import { buy, deliverEvents, newMember } from '../test-kit/rewards-kit';
+import { runRewardsNightly } from './nightly';
 
 let t: TestApp;
 let tenantId: string;
@@ -135,9 +136,11 @@ describe('tiers over a rolling 12 months', () => {
     const counts = await reevaluate();
     expect(counts.downgraded).toBeGreaterThanOrEqual(1);
     expect((await status(m)).tier.tierId).toBe(silver);
-    // Running the job again on the same day changes nothing.
+    // Running it again on the same day changes nothing, nor does the nightly run of every business.
     const again = await reevaluate();
     expect(again.downgraded + again.lapsed).toBe(0);
+    expect(await runRewardsNightly(t.ctx)).toBe(1);
+    expect((await status(m)).tier.tierId).toBe(silver);
   });
 
   it('a member who falls below every tier becomes a former member, still greeted by name', async () => {
