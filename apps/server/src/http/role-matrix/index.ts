@@ -19,9 +19,10 @@ const TABLES: Rules[] = [
   MEMBERS_ROUTES,
   IMPORTS_ROUTES,
   SMS_ROUTES,
+  LOYALTY_ROUTES,
   MESSAGING_ROUTES,
   REWARDS_ROUTES,
-, LOYALTY_ROUTES];
+];
 
 export const ROUTES: Rules = {};
 for (const table of TABLES) {

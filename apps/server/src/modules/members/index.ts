@@ -30,10 +30,5 @@ export { recordPurchase } from './purchases.service';
 export { memberNames, membersWithBirthday, spentBetween } from './loyalty-facts';
 export { createProduct, listCategories, saveCategory, updateProduct } from './catalog.service';
 export { recordPurchases, type PurchaseInput } from './purchases.service';
-// The till records a purchase and earns its points in one transaction (loyalty).
-export { recordPurchase } from './purchases.service';
-export { memberNames, membersWithBirthday, spentBetween } from './loyalty-facts';
-export { createProduct, listCategories, saveCategory, updateProduct } from './catalog.service';
-export { recordPurchases, type PurchaseInput } from './purchases.service';
 // Modules that add to the member timeline (messages, points): see docs/architecture.md, "Timeline".
 export { isoUtc, registerTimelineSource, type TimelineSource } from './timeline-sources';
