@@ -1,25 +1,18 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Col, Flex, Result, Row, Skeleton, Space, Spin, Tabs } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { CustomField, Member } from '@regulars/contracts';
 import { api } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSession } from '../../session';
 import { useApiGet, toApiError } from '../../use-api';
 import { ConsentCard } from './ConsentCard';
 import { MemberDrawer } from './MemberDrawer';
 import { MemberHeader } from './MemberHeader';
 import { ProfileCard } from './ProfileCard';
-import { AnniversariesTab } from './tabs/AnniversariesTab';
-import { NotesTab } from './tabs/NotesTab';
-import { PurchasesTab } from './tabs/PurchasesTab';
-import { RelationsTab } from './tabs/RelationsTab';
-import { TasksTab } from './tabs/TasksTab';
-import { TimelineTab } from './tabs/TimelineTab';
-
-// The graph brings ECharts: its own chunk, loaded when the tab is first opened.
-const GraphTab = lazy(() => import('./tabs/GraphTab'));
+import { MEMBER_TABS } from './member-tabs';
 
 /** Member 360: profile, contacts and consent on the left; timeline and records on the right. */
 export function MemberPage() {
@@ -27,6 +20,7 @@ export function MemberPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const session = useSession();
   const loaded = useApiGet<Member>(`/members/${id}`);
   const fields = useApiGet<CustomField[]>('/custom-fields');
   // Contact details shown in full after "show contact details" (each view is audited).
@@ -110,40 +104,10 @@ export function MemberPage() {
           <Tabs
             type="card"
             destroyOnHidden
-            items={[
-              {
-                key: 'timeline',
-                label: t('members.tabs.timeline'),
-                children: <TimelineTab key={changes} memberId={memberId} />,
-              },
-              {
-                key: 'purchases',
-                label: t('members.tabs.purchases'),
-                children: <PurchasesTab memberId={memberId} onChanged={changed} />,
-              },
-              {
-                key: 'notes',
-                label: t('members.tabs.notes'),
-                children: <NotesTab memberId={memberId} onChanged={changed} />,
-              },
-              {
-                key: 'tasks',
-                label: t('members.tabs.tasks'),
-                children: <TasksTab memberId={memberId} onChanged={changed} />,
-              },
-              {
-                key: 'anniversaries',
-                label: t('members.tabs.anniversaries'),
-                children: <AnniversariesTab memberId={memberId} />,
-              },
-              {
-                key: 'relations',
-                label: t('members.tabs.relations'),
-                children: <RelationsTab memberId={memberId} />,
-              },
-              {
-                key: 'graph',
-                label: t('members.tabs.graph'),
+            items={MEMBER_TABS.filter((x) => !x.permission || session.can(x.permission)).map(
+              ({ key, label, Tab, followsChanges }) => ({
+                key,
+                label: t(label),
                 children: (
                   <Suspense
                     fallback={
@@ -152,11 +116,16 @@ export function MemberPage() {
                       </Flex>
                     }
                   >
-                    <GraphTab memberId={memberId} name={member.name} />
+                    <Tab
+                      key={followsChanges ? changes : undefined}
+                      memberId={memberId}
+                      member={member}
+                      onChanged={changed}
+                    />
                   </Suspense>
                 ),
-              },
-            ]}
+              }),
+            )}
           />
         </Col>
       </Row>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { MemberGraph } from '@regulars/contracts';
+import type { Member, MemberGraph } from '@regulars/contracts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiGet } from '../../../use-api';
 
@@ -23,7 +23,8 @@ const MEMBER_COLOR = '#5b8ff9';
 const EDGE_LABELS_MAX = 60;
 
 /** The relationship graph (人脈關係圖): the people around a member and how they are related. */
-export default function GraphTab({ memberId, name }: { memberId: string; name: string }) {
+export default function GraphTab({ memberId, member }: { memberId: string; member: Member }) {
+  const name = member.name;
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const navigate = useNavigate();

@@ -120,4 +120,85 @@ describe('the member timeline', () => {
       await admin.context.close();
     }
   });
+
+  it('adds and removes anniversaries and relatives through one kind of form (zh-TW)', async () => {
+    const suffix = Date.now().toString(36).slice(-5);
+    const { context, page } = await openPage(browser, { language: 'zh-TW' });
+    try {
+      await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.customer_manager });
+      const api = await apiAs(page, baseUrl);
+      const member = await (await api.post('/members', { name: `葉思妤${suffix}` })).json();
+      await api.post('/members', { name: `葉承翰${suffix}` });
+      await page.goto(`${baseUrl}/admin/members/${member.memberId}`);
+      const tab = (name: string) => page.getByRole('tab', { name }).click();
+      const form = (testId: string) => page.getByTestId(testId).locator('form');
+      const rows = (testId: string) => page.getByTestId(testId).locator('.ant-table-row');
+      const option = (label: string) =>
+        page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+          .first()
+          .click();
+
+      // An anniversary: kind, label, date.
+      await tab('紀念日');
+      await form('anniversaries').locator('#kind').click();
+      await option('結婚紀念日');
+      await form('anniversaries').locator('#label').fill('銀婚');
+      await form('anniversaries').locator('#date').fill('2000-05-20');
+      await form('anniversaries')
+        .getByRole('button', { name: /新\s*增/ })
+        .click();
+      expect(await see(rows('anniversaries'))).toContain('2000/05/20');
+
+      // A relative who is a member, found by name; the same one twice is refused with a message.
+      await tab('親友');
+      const spouse = async () => {
+        await form('relations').locator('#kind').click();
+        await option('配偶');
+        await form('relations').locator('#relatedMemberId').click();
+        await page.keyboard.type(`葉承翰${suffix}`);
+        await option(`葉承翰${suffix}`);
+      };
+      const addRelation = () =>
+        form('relations')
+          .getByRole('button', { name: /新\s*增/ })
+          .click();
+      await spouse();
+      await addRelation();
+      await rows('relations')
+        .getByRole('link', { name: `葉承翰${suffix}` })
+        .waitFor();
+      await spouse();
+      await addRelation();
+      await page.locator('.ant-message-error').waitFor();
+      // … and one who is not.
+      await form('relations').locator('#kind').click();
+      await option('子女');
+      await form('relations').getByText('非會員').click();
+      await form('relations').locator('#contactName').fill('小寶');
+      await addRelation();
+      await rows('relations').filter({ hasText: '小寶' }).waitFor();
+      expect(await rows('relations').count()).toBe(2);
+      await screenshot(page, 'admin-member-relations-zh-TW.png');
+
+      // All of it is on the timeline.
+      await tab('動態');
+      await page.getByTestId('timeline-relation').first().waitFor();
+      const story = await see(page.getByTestId('timeline'));
+      expect(story).toContain('記下銀婚：2000/05/20');
+      expect(story).toContain(`配偶：葉承翰${suffix}`);
+      expect(story).toContain('子女：小寶（非會員）');
+
+      // Removing asks first.
+      await tab('紀念日');
+      await rows('anniversaries').getByRole('button', { name: '刪除' }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /刪\s*除/ })
+        .click();
+      await see(page.getByTestId('anniversaries').getByText('還沒有紀念日。'));
+    } finally {
+      await context.close();
+    }
+  });
 });
