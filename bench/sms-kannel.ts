@@ -4,12 +4,10 @@
 // no code of ours) with as many connections, measured the same way in the same run.
 // Run: `npm run bench sms-kannel` or `node --import tsx bench/sms-kannel.ts`.
 // Tune: BENCH_SMS (10000 per round), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16).
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
 import type { OutboundMessage } from '../apps/server/src/modules/messaging/channel';
-import { kannelDriver, sendsmsQuery } from '../apps/server/src/modules/messaging/sms/kannel.driver';
+import { kannelDriver } from '../apps/server/src/modules/messaging/sms/kannel.driver';
 import { startKannel, type Kannel } from '../test/kannel';
+import { dlrSink, fireAtSendsms, reminder } from './lib/kannel-reference';
 import { envInt, fixed, header, median, table } from './lib/stats';
 
 const N = envInt('BENCH_SMS', 10_000);
@@ -18,14 +16,7 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 16);
 
 header(`SMS: ${N.toLocaleString('en')} messages through Kannel (bearerbox + smsbox) to fakesmsc`);
 
-// Where Kannel reports deliveries: counts status 1 per round.
-let delivered = 0;
-const sink = createServer((req, res) => {
-  if (/[?&]status=1(&|$)/.test(req.url ?? '')) delivered++;
-  res.end();
-});
-await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
-const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+const sink = await dlrSink();
 
 const k: Kannel = await startKannel({ logLevel: 3 });
 const config = {
@@ -34,7 +25,7 @@ const config = {
   password: k.password,
   from: '0800123456',
   concurrency: CONNECTIONS,
-  dlrUrl: (m: OutboundMessage) => `${sinkUrl}/dlr?d=${m.deliveryId}&status=%d`,
+  dlrUrl: (m: OutboundMessage) => `${sink.url}?d=${m.deliveryId}&status=%d`,
 };
 
 const messages = (round: number): OutboundMessage[] =>
@@ -44,19 +35,19 @@ const messages = (round: number): OutboundMessage[] =>
     memberId: null,
     channel: 'sms',
     to: `+8869${String(10_000_000 + i).slice(1)}`,
-    text: `王先生您好：您有 ${i} 點將於月底到期，歡迎回來使用。`,
+    text: reminder(i),
     category: 'marketing',
   }));
 
 /** Seconds until fakesmsc has `N` more messages and the sink `N` more delivered reports. */
 async function settle(start: number, receivedBefore: number, deliveredBefore: number) {
   await k.waitForReceived(receivedBefore + N, 600_000);
-  while (delivered < deliveredBefore + N) await new Promise((r) => setTimeout(r, 20));
+  while (sink.delivered() < deliveredBefore + N) await new Promise((r) => setTimeout(r, 20));
   return (performance.now() - start) / 1000;
 }
 
 async function ours(round: number): Promise<number> {
-  const [r0, d0] = [k.received.length, delivered];
+  const [r0, d0] = [k.received.length, sink.delivered()];
   const driver = kannelDriver(config);
   const start = performance.now();
   const results = await driver.send(messages(round));
@@ -67,29 +58,9 @@ async function ours(round: number): Promise<number> {
 }
 
 async function reference(round: number): Promise<number> {
-  const paths = messages(round).map((m) => {
-    const url = new URL(`${k.sendsmsUrl}?${sendsmsQuery(config, m)}`);
-    return `${url.pathname}${url.search}`;
-  });
-  const [r0, d0] = [k.received.length, delivered];
+  const [r0, d0] = [k.received.length, sink.delivered()];
   const start = performance.now();
-  let n = 0;
-  await new Promise<void>((resolve, reject) =>
-    autocannon(
-      {
-        url: k.sendsmsUrl,
-        connections: CONNECTIONS,
-        amount: N,
-        requests: [{ setupRequest: (req: object) => ({ ...req, path: paths[n++ % N] }) }],
-      },
-      (err: unknown, r: autocannon.Result) => {
-        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-        if (r.non2xx || r.errors)
-          return reject(new Error(`${r.non2xx} non-2xx, ${r.errors} errors`));
-        resolve();
-      },
-    ),
-  );
+  await fireAtSendsms(k, config, messages(round), CONNECTIONS);
   return N / (await settle(start, r0, d0));
 }
 
