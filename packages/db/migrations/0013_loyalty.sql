@@ -87,12 +87,14 @@ CREATE TABLE points_entries (
   details         jsonb NOT NULL DEFAULT '{}',
   balance_after   integer NOT NULL,
   occurred_at     timestamptz NOT NULL,
+  -- The order entries were written in: the history pages by it.
+  seq             bigint GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (tenant_id, entry_id),
   FOREIGN KEY (tenant_id, member_id) REFERENCES members (tenant_id, member_id) ON DELETE CASCADE
 );
 -- A retry of the same earning, spending or clawback finds the first one.
 CREATE UNIQUE INDEX points_entries_source ON points_entries (tenant_id, member_id, kind, source, source_ref);
-CREATE INDEX points_entries_member ON points_entries (tenant_id, member_id, occurred_at DESC, entry_id DESC);
+CREATE INDEX points_entries_member ON points_entries (tenant_id, member_id, seq DESC);
 CALL make_tenant_table('points_entries', true);
 
 -- Earned points as batches: spending and expiry take from them, soonest expiry first.

@@ -71,6 +71,7 @@ export type PointsEntriesTable = {
   details: Json;
   balance_after: number;
   occurred_at: Timestamp;
+  seq: Generated<string>;
 };
 
 export type PointsBatchesTable = {

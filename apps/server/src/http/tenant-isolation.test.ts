@@ -1,4 +1,4 @@
-import { CustomFieldUpdate, PERMISSIONS, StaffUpdate, StoreUpdate } from '@regulars/contracts';
+import { CustomFieldUpdate, EarningRuleUpdate, PERMISSIONS, StaffUpdate, StoreUpdate } from '@regulars/contracts';
 import { sql } from '@regulars/db';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedTenant, signIn, type Caller, type TestApp } from '../../../../test/app';
 import { ownerQuery, snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
+import { LOYALTY_TABLES, seedLoyalty } from '../modules/loyalty/pos/isolation-seed';
 import { seedMessaging } from '../modules/messaging/test-helpers';
 import { rewardsBodyFor, seedRewards } from '../modules/loyalty/test-kit/isolation-seed';
 
@@ -44,12 +45,14 @@ type Side = {
   importId: string;
   messaging: Awaited<ReturnType<typeof seedMessaging>>;
   rewards: Awaited<ReturnType<typeof seedRewards>>;
+  loyalty: Awaited<ReturnType<typeof seedLoyalty>>;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
 
 /** Tables each tenant has rows in after set-up, so "sees nothing" is never vacuous. */
 const POPULATED = [
+  ...LOYALTY_TABLES,
   'tenants',
   'stores',
   'roles',
@@ -223,9 +226,11 @@ async function makeSide(slug: string): Promise<Side> {
   await t.ctx.events.deliver(seeded.tenantId, eventId);
   const messaging = await seedMessaging(t.ctx, seeded.tenantId, member.memberId, slug);
   const rewards = await seedRewards(t.ctx, admin, seeded.tenantId, member.memberId, slug);
+  const loyalty = await seedLoyalty(admin, member.memberId, slug);
   return {
     slug,
     tenantId: seeded.tenantId,
+    loyalty,
     admin,
     key,
     storeId: store.storeId,
@@ -247,6 +252,7 @@ async function makeSide(slug: string): Promise<Side> {
     messaging,
     rewards,
     marks: [
+      ...loyalty.marks,
       ...messaging.marks,
       ...rewards.marks,
       upload.importId,
@@ -323,6 +329,7 @@ function urlFor(url: string, side: Side): string {
   return filled
     .replace(/^\/api\/caller-id$/, '/api/caller-id?phone=0933-222-111')
     .replace(/:channel\b/, 'sms')
+    .replace(/^\/api\/loyalty\/rules\/:id$/, `/api/loyalty/rules/${side.loyalty.ruleId}`)
     .replace(/\/unsubscribe\/:token$/, `/unsubscribe/${side.messaging.unsubscribeToken}`)
     .replace(
       /^\/api\/messaging\/templates\/:id$/,
@@ -338,6 +345,11 @@ async function bodyFor(method: string, url: string, owner: Side): Promise<unknow
   if (reward) return reward;
   if (url === '/api/members/:id/consents/:channel') return { granted: false };
   if (url === '/api/members/:id/notes') return { body: 'planted' };
+  if (url === '/api/members/:id/points/adjustments') return { points: 1000, reason: 'planted' };
+  if (url === '/api/loyalty/rules/:id') {
+    const rules = await ok<Json[]>(await owner.admin.inject({ url: '/api/loyalty/rules' }));
+    return { ...fieldsOf(EarningRuleUpdate, rules[0]!), name: 'Taken over' };
+  }
   if (url === '/api/members/:id/messages') return { channel: 'sms', text: 'planted' };
   if (url === '/api/messaging/templates/:id')
     return {

@@ -45,16 +45,11 @@ export const memberPoints = (ctx: AppContext, auth: AuthContext, memberId: strin
     };
   });
 
-const cursorOf = (e: { occurred_at: Date; entry_id: string }) =>
-  Buffer.from(`${e.occurred_at.toISOString()}|${e.entry_id}`).toString('base64url');
-
-function parseCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(date.getTime()))
+const parseCursor = (cursor: string): string => {
+  if (!/^\d{1,19}$/.test(cursor))
     throw new AppError('request.invalid', { detail: 'cursor is not one this API gave' });
-  return { at: date, id };
-}
+  return cursor;
+};
 
 /** The member's ledger, newest first, each entry with the rules that explain it. */
 export const pointsHistory = (
@@ -69,18 +64,9 @@ export const pointsHistory = (
       .selectFrom('points_entries')
       .selectAll()
       .where('member_id', '=', memberId)
-      .orderBy('occurred_at', 'desc')
-      .orderBy('entry_id', 'desc')
+      .orderBy('seq', 'desc')
       .limit(page.limit + 1);
-    if (page.cursor) {
-      const c = parseCursor(page.cursor);
-      q = q.where((eb) =>
-        eb.or([
-          eb('occurred_at', '<', c.at),
-          eb.and([eb('occurred_at', '=', c.at), eb('entry_id', '<', c.id)]),
-        ]),
-      );
-    }
+    if (page.cursor) q = q.where('seq', '<', parseCursor(page.cursor));
     const rows = await q.execute();
     const items = rows.slice(0, page.limit).map((e): PointsEntry => ({
       entryId: e.entry_id,
@@ -98,7 +84,7 @@ export const pointsHistory = (
     }));
     return {
       items,
-      nextCursor: rows.length > page.limit ? cursorOf(rows[page.limit - 1]!) : null,
+      nextCursor: rows.length > page.limit ? String(rows[page.limit - 1]!.seq) : null,
     };
   });
 

@@ -14,7 +14,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** A business with a loyalty programme, an admin, a till API key and helpers, for loyalty tests. */
 export async function loyaltyFixture(slug: string, opts: { work?: boolean } = {}) {
-  const t: TestApp = await createTestApp({ work: opts.work });
+  // Tests move the clock by days and months: sessions must outlive that.
+  const t: TestApp = await createTestApp({
+    work: opts.work,
+    config: { sessionIdleMinutes: 365 * 24 * 60 },
+  });
   t.clock.set('2026-03-03T04:00:00Z'); // a Tuesday, noon in Taipei
   const seeded = await seedTenant(t.ctx, slug);
   const admin: Caller = await signIn(t.app, slug, seeded.emails.admin);
@@ -39,8 +43,9 @@ export async function loyaltyFixture(slug: string, opts: { work?: boolean } = {}
     });
   const member = async (name: string) =>
     (await ok(await post('/api/members', { name }))).memberId as string;
-  const rule = async (body: object) =>
-    ok(
+  const rule = async (body: object) => {
+    t.clock.advance(1000); // rules apply in the order they were made
+    return ok(
       await post('/api/loyalty/rules', {
         kind: 'spend',
         points: 1,
@@ -48,6 +53,7 @@ export async function loyaltyFixture(slug: string, opts: { work?: boolean } = {}
         ...body,
       }),
     );
+  };
   const program = async (change: object) => {
     const p = await ok(await admin.inject({ url: '/api/loyalty/program' }));
     const rest = fieldsOf(LoyaltyProgramUpdate, p);

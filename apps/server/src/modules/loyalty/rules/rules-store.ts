@@ -45,7 +45,7 @@ export async function loadRules(tx: Tx, kind: 'spend' | 'action', action?: strin
     .where('active', '=', true)
     .where('kind', '=', kind);
   if (action) q = q.where('action', '=', action);
-  const rows = await q.orderBy('created_at').orderBy('rule_id').execute();
+  const rows = await q.orderBy('created_at').orderBy('name').orderBy('rule_id').execute();
   return rows.map((r): LoadedRule => ({
     ...toRule(r),
     perAmountMinor: r.per_amount_minor === null ? null : Number(r.per_amount_minor),
