@@ -1,4 +1,5 @@
 import { enMembers } from './en-members';
+import { enRewards } from './en-rewards';
 
 /** English texts of the admin console; the source of the keys the other languages must match. */
 export const en = {
@@ -274,6 +275,7 @@ export const en = {
     },
   },
   ...enMembers,
+  ...enRewards,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

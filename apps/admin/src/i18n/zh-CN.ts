@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhCNMembers } from './zh-CN-members';
+import { zhCNRewards } from './zh-CN-rewards';
 
 export const zhCN: Messages = {
   common: {
@@ -266,4 +267,5 @@ export const zhCN: Messages = {
     },
   },
   ...zhCNMembers,
+  ...zhCNRewards,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhTWMembers } from './zh-TW-members';
+import { zhTWRewards } from './zh-TW-rewards';
 
 export const zhTW: Messages = {
   common: {
@@ -267,4 +268,5 @@ export const zhTW: Messages = {
     },
   },
   ...zhTWMembers,
+  ...zhTWRewards,
 };

@@ -13,13 +13,16 @@ import { ImportsPage } from '../pages/imports/ImportsPage';
 import { InfluencePage } from '../pages/influence/InfluencePage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
+import { MissionsPage } from '../pages/missions/MissionsPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { NoPermission, NotFound } from '../pages/Results';
+import { RewardsPage } from '../pages/rewards/RewardsPage';
 import { RolesPage } from '../pages/roles/RolesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { StaffPage } from '../pages/staff/StaffPage';
 import { StoresPage } from '../pages/stores/StoresPage';
 import { MyTasksPage } from '../pages/tasks/MyTasksPage';
+import { TiersPage } from '../pages/tiers/TiersPage';
 import { useSession } from '../session';
 import { CallPopup } from './CallPopup';
 import { CallsProvider } from './calls';
@@ -35,6 +38,9 @@ const PAGES: Record<string, ComponentType> = {
   '/duplicates': DuplicatesPage,
   '/imports': ImportsPage,
   '/products': ProductsPage,
+  '/tiers': TiersPage,
+  '/rewards': RewardsPage,
+  '/missions': MissionsPage,
   '/custom-fields': CustomFieldsPage,
   '/settings': SettingsPage,
   '/stores': StoresPage,
