@@ -173,6 +173,46 @@ describe('through the outbox', () => {
   });
 });
 
+describe('when Kannel is down', () => {
+  it('the message waits, is tried again after the backoff, then delivered', async () => {
+    const noon = new Date('2026-03-10T04:00:00Z');
+    t.clock.set(noon);
+    const { memberId: lee } = await smsMember(t.app, 'kannel', '0911222333', '李淑芬');
+    const live = t.ctx.config.kannel!;
+    const down = `http://127.0.0.1:${await freePort()}/cgi-bin/sendsms`;
+    t.ctx.config.kannel = { ...live, sendsmsUrl: down };
+    setupSms(t.ctx);
+    try {
+      const manager = await signIn(t.app, 'kannel', 'customer_manager@kannel.test');
+      const res = await manager.inject({
+        method: 'POST',
+        url: `/api/members/${lee}/messages`,
+        payload: { channel: 'sms', text: '您的訂位已確認：週六晚上七點。' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      await drainOutbox(t.ctx, tenantId);
+    } finally {
+      t.ctx.config.kannel = live;
+      setupSms(t.ctx);
+    }
+    const [waiting] = await deliveriesOf(t.ctx, tenantId, lee);
+    expect(waiting).toMatchObject({ state: 'queued', reason: 'retrying', attempts: 1 });
+    expect(waiting!.detail).toContain('ECONNREFUSED');
+    const before = k.received.length;
+    // Kannel is back, but the backoff has not passed: nothing goes yet
+    await drainOutbox(t.ctx, tenantId);
+    expect((await deliveriesOf(t.ctx, tenantId, lee))[0]!.state).toBe('queued');
+    t.clock.set(new Date(noon.getTime() + 5 * 60_000));
+    await drainOutbox(t.ctx, tenantId);
+    const [got] = (await k.waitForReceived(before + 1)).slice(before);
+    expect(got).toMatchObject({ to: '+886911222333', text: '您的訂位已確認：週六晚上七點。' });
+    await until('delivered', async () => {
+      const [d] = await deliveriesOf(t.ctx, tenantId, lee);
+      return d!.state === 'delivered';
+    });
+  });
+});
+
 describe('when Kannel cannot take a message', () => {
   const driver = (over: { sendsmsUrl?: string; password?: string }) =>
     kannelDriver({
