@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, Language, Uuid, Version } from './common';
+import { timelineEntry } from './timeline';
 
 export const MessageChannel = z.enum(['email', 'sms', 'webhook']);
 export type MessageChannel = z.infer<typeof MessageChannel>;
@@ -141,4 +142,22 @@ export const MessagingSettingsUpdate = z.strictObject({
 /** Which channels really send; the others keep messages in the outbox (development mode). */
 export const MessagingStatus = z.object({
   channels: z.array(z.object({ channel: MessageChannel, live: z.boolean() })),
+});
+
+/** A message sent to the member, on their timeline (words hidden for sign-in codes and receipts). */
+export const MessageEntry = timelineEntry('message', {
+  channel: MessageChannel,
+  category: MessageCategory,
+  state: DeliveryState,
+  reason: z.string().nullable(),
+  subject: z.string().nullable(),
+  /** The first 300 characters; null for a transactional message that really went out. */
+  text: z.string().nullable(),
+  senderName: z.string().nullable(),
+});
+/** A reply the member sent (SMS), on their timeline. */
+export const MessageReplyEntry = timelineEntry('message_reply', {
+  channel: MessageChannel,
+  replyKind: z.enum(['unsubscribe', 'reply']),
+  text: z.string(),
 });

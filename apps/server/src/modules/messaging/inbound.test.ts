@@ -1,15 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, seedTenant, signIn, type TestApp } from '../../../../../test/app';
+import {
+  createTestApp,
+  seedTenant,
+  signIn,
+  type Caller,
+  type TestApp,
+} from '../../../../../test/app';
 import { applyDeliveryReport, isUnsubscribeKeyword, receiveInbound } from './index';
 
 let t: TestApp;
 let tenantId: string;
 let memberId: string;
+let manager: Caller;
 
 beforeAll(async () => {
   t = await createTestApp();
   tenantId = (await seedTenant(t.ctx, 'inbound')).tenantId;
-  const manager = await signIn(t.app, 'inbound', 'customer_manager@inbound.test');
+  manager = await signIn(t.app, 'inbound', 'customer_manager@inbound.test');
   const m = await manager.inject({
     method: 'POST',
     url: '/api/members',
@@ -47,6 +54,13 @@ describe('inbound SMS', () => {
       }),
     );
     expect(reply).toMatchObject({ kind: 'reply', memberId });
+    const timeline = await manager.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/timeline`,
+    });
+    expect(timeline.json().items).toContainEqual(
+      expect.objectContaining({ kind: 'message_reply', text: '謝謝', channel: 'sms' }),
+    );
     expect(((await consentOf()).consents as { sms: { granted: boolean } }).sms.granted).toBe(true);
     const stop = await t.ctx.db.withTenant(tenantId, (tx) =>
       receiveInbound(tx, tenantId, {

@@ -5,6 +5,7 @@ import { dispatchBatch, releaseHeld } from './dispatch';
 import { createEmailDriver } from './email-driver';
 import { registerMessagingApiRoutes } from './messaging.routes';
 import { RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
+import { registerMessageTimeline } from './timeline';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes';
 import { createWebhookDriver } from './webhook-driver';
 
@@ -13,6 +14,7 @@ import { createWebhookDriver } from './webhook-driver';
  * a note typed by staff, a campaign — enters through `enqueueMessage` in its cause's transaction.
  */
 export function setupMessaging(ctx: AppContext): void {
+  registerMessageTimeline();
   ctx.jobs.define(
     SEND_QUEUE,
     async (data) => {

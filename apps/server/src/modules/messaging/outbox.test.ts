@@ -70,6 +70,20 @@ describe('one-to-one messages in development mode', () => {
       memberName: '王大明',
     });
     expect(d.html).toContain('王先生您好');
+    // The message and its state are on the member's timeline, with who sent it.
+    const timeline = await manager.inject({
+      method: 'GET',
+      url: `/api/members/${memberId}/timeline`,
+    });
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    const entry = timeline.json().items.find((e: { kind: string }) => e.kind === 'message');
+    expect(entry).toMatchObject({
+      id: d.deliveryId,
+      channel: 'email',
+      state: 'sent',
+      subject: '您的訂位',
+      senderName: 'customer_manager of outbox',
+    });
   });
 
   it('refuses assistants, empty messages and channels the member has no address for', async () => {

@@ -78,7 +78,11 @@ describe('the webhook channel', () => {
     const noSecret = await admin.inject({
       method: 'PUT',
       url: '/api/messaging/settings',
-      payload: { ...s.json(), webhookSecretSet: undefined, webhookUrl: 'http://x.test/hook' },
+      payload: {
+        ...(s.json() as object),
+        webhookSecretSet: undefined,
+        webhookUrl: 'http://x.test/hook',
+      },
       headers: { 'accept-language': 'zh-CN' },
     });
     expect(noSecret.json().error).toMatchObject({ code: 'messaging.webhook_secret_required' });
