@@ -127,7 +127,10 @@ export const RelationCreate = z.union([
  */
 export const TimelineEntryBase = z.object({ id: z.string(), at: IsoDateTime });
 
-/** The schema of one kind of timeline entry. */
+/**
+ * The schema of one kind of timeline entry. `kind`, `id` and `at` are the timeline's own: name
+ * a kind's fields otherwise (`replyKind`, not `kind`).
+ */
 export function timelineEntry<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
   return TimelineEntryBase.extend({ kind: z.literal(kind), ...shape });
 }

@@ -1,5 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import { z } from 'zod';
+import { TimelineEntryBase } from '@regulars/contracts';
 import { sql } from '@regulars/db';
 
 /**
@@ -27,10 +28,15 @@ const sources = new Map<string, TimelineSource>();
 export function registerTimelineSource(source: TimelineSource): void {
   if (!/^[a-z][a-z_]{0,39}$/.test(source.kind))
     throw new Error(`timeline kind "${source.kind}": lower-case letters and _ only`);
-  if (source.schema.shape.kind.value !== source.kind)
+  const kind = source.schema.shape.kind as unknown;
+  if (!(kind instanceof z.ZodLiteral) || kind.value !== source.kind)
     throw new Error(
-      `timeline kind "${source.kind}": its schema says "${source.schema.shape.kind.value}"`,
+      `timeline kind "${source.kind}": its schema's "kind" must be the literal "${source.kind}" ` +
+        '(make it with timelineEntry(kind, fields), and name no field kind, id or at)',
     );
+  for (const own of ['id', 'at'] as const)
+    if (source.schema.shape[own] !== TimelineEntryBase.shape[own])
+      throw new Error(`timeline kind "${source.kind}": "${own}" belongs to the timeline`);
   sources.set(source.kind, source);
 }
 

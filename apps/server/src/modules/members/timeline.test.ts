@@ -412,7 +412,18 @@ describe('the timeline', () => {
     expect(visits[0]).toMatchObject({ id: memberId, store: 'test' });
     expect(() => registerTimelineSource({ ...TEST_SOURCE, kind: 'Visit' })).toThrow(/lower-case/);
     expect(() => registerTimelineSource({ ...TEST_SOURCE, kind: 'other' })).toThrow(
-      /its schema says "test_visit"/,
+      /must be the literal "other"/,
     );
+    // A kind's own fields cannot take the names the timeline uses.
+    const clash = (fields: Record<string, z.ZodType>) => () =>
+      registerTimelineSource({
+        ...TEST_SOURCE,
+        kind: 'test_reply',
+        schema: timelineEntry('test_reply', fields) as TimelineSource['schema'],
+      });
+    expect(clash({ kind: z.enum(['reply', 'unsubscribe']) })).toThrow(
+      /name no field kind, id or at/,
+    );
+    expect(clash({ at: z.string() })).toThrow(/"at" belongs to the timeline/);
   });
 });
