@@ -6,7 +6,8 @@
 // that uploads with the service, starts (not a dry run) and runs the job's handler to the end.
 // Run: `npm run bench member-import` or `node --import tsx bench/member-import.ts`.
 // Tune: BENCH_ROWS (1000000, the CSV), BENCH_XLSX_ROWS (100000; 0 skips the xlsx), BENCH_ROUNDS
-// (2). BENCH_PROFILE=<dir> writes a V8 CPU profile of each import child there (node --cpu-prof).
+// (2). BENCH_PROFILE=<dir> writes a V8 CPU profile of each import child there (node --cpu-prof);
+// BENCH_FLOOR_DETAIL=1 also measures the floor without each index of the members table.
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,7 +114,52 @@ try {
     return ROWS / seconds;
   };
 
+  // A second reference, the floor of any import into the real schema: the same members inserted
+  // by one SQL statement (no file, no checks, no round trips) into another business's members
+  // table, with its indexes (trigram and n-gram GIN for search, phone, card, …), as the owner.
+  const floor = async (fromTenant: string) => {
+    const toTenant = await business();
+    await raw.query('DROP TABLE IF EXISTS bench_floor');
+    await raw.query(`CREATE TEMP TABLE bench_floor AS SELECT * FROM members WHERE tenant_id = $1`, [
+      fromTenant,
+    ]);
+    await raw.query(
+      `UPDATE bench_floor SET tenant_id = $1, member_id = gen_random_uuid(), home_store_id = NULL`,
+      [toTenant],
+    );
+    const insert = async () => {
+      const t = performance.now();
+      const r = await raw.query('INSERT INTO members SELECT * FROM bench_floor');
+      return (r.rowCount ?? 0) / ((performance.now() - t) / 1000);
+    };
+    // BENCH_FLOOR_DETAIL=1: what each index costs — the insert again without it (DROP INDEX and
+    // the insert in a transaction that is rolled back), and without any index but the keys'.
+    if (process.env.BENCH_FLOOR_DETAIL) {
+      const { rows } = await raw.query<{ name: string; unique: boolean }>(
+        `SELECT c.relname AS name, i.indisunique AS unique FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'members'::regclass`,
+      );
+      const without = async (names: string[]) => {
+        await raw.query('BEGIN');
+        try {
+          for (const n of names) await raw.query(`DROP INDEX ${n}`);
+          return await insert();
+        } finally {
+          await raw.query('ROLLBACK');
+        }
+      };
+      for (const { name } of rows.filter((r) => !r.unique))
+        console.log(`    without ${name}: ${fixed(await without([name]))} rows/s`);
+      const all = rows.filter((r) => !r.unique).map((r) => r.name);
+      console.log(
+        `    without all ${all.length} non-unique indexes: ${fixed(await without(all))} rows/s`,
+      );
+    }
+    return insert();
+  };
+
   const copyRps: number[] = [];
+  const floorRps: number[] = [];
   const importRps: number[] = [];
   const reimportRps: number[] = [];
   const show = (label: string, r: ImportRun) => {
@@ -134,6 +180,10 @@ try {
     const first = await importFile(tenantId, csv);
     show('import into an empty business', first);
     importRps.push(first.rows / first.seconds);
+    floorRps.push(await floor(tenantId));
+    console.log(
+      `  INSERT…SELECT of the same members into another business: ${fixed(floorRps.at(-1)!)} rows/s`,
+    );
     copyRps.push(await copy());
     console.log(`  COPY: ${fixed(copyRps.at(-1)!)} rows/s`);
     const again = await importFile(tenantId, csv);
@@ -155,6 +205,12 @@ try {
       fixed(median(importRps)),
       `${fixed(median(importRps) / copyMedian, 3)}×`,
       median(importRps) / copyMedian >= COPY_GOAL ? 'met' : 'NOT met',
+    ],
+    [
+      'floor: INSERT…SELECT of the members (indexes only)',
+      fixed(median(floorRps)),
+      `${fixed(median(floorRps) / copyMedian, 3)}×`,
+      '',
     ],
     [
       're-import (all already there)',

@@ -31,13 +31,15 @@ async function findExisting(tx: Tx, job: BatchJob, rows: MemberImportValues[]): 
   ];
   const emails = job.matchBy === 'email' ? pick((v) => v.email) : [];
   // One index scan per key (an OR of the four would scan the whole table), then lock the rows.
+  // The ids are gathered first (ARRAY(…) runs once, before the outer scan): as `IN (subquery)`
+  // the planner may join against a scan of every member of every business, once per batch.
   const { rows: found } = await sql<Existing>`
     SELECT ${EXISTING_COLUMNS} FROM members
-    WHERE status = 'active' AND member_id IN (
+    WHERE status = 'active' AND tenant_id = current_tenant_id() AND member_id = ANY(ARRAY(
       SELECT member_id FROM members WHERE phone = ANY(${pick((v) => v.phone)}::text[]) AND status = 'active'
       UNION SELECT member_id FROM members WHERE external_id = ANY(${pick((v) => v.externalId)}::text[])
       UNION SELECT member_id FROM members WHERE card_number = ANY(${pick((v) => v.cardNumber)}::text[])
-      UNION SELECT member_id FROM members WHERE email = ANY(${emails}::text[]))
+      UNION SELECT member_id FROM members WHERE email = ANY(${emails}::text[])))
     FOR UPDATE`.execute(tx);
   const f: Found = {
     byPhone: new Map(),
