@@ -5,7 +5,7 @@ import { executorOf, type Tx } from '@regulars/db';
 export type JobData = { tenantId: string } & Record<string, unknown>;
 export type JobHandler = (data: JobData, job: { id: string; name: string }) => Promise<void>;
 
-type QueueDef = { name: string; handler: JobHandler; batchSize: number };
+type QueueDef = { name: string; handler: JobHandler; batchSize: number; cron?: string };
 
 /**
  * The job queue (pg-boss in the same PostgreSQL). Jobs are enqueued inside the transaction of
@@ -19,10 +19,17 @@ export class Jobs {
 
   constructor(private readonly ownerUrl: string) {}
 
-  /** Registers a queue and its handler; call before start(). */
-  define(name: string, handler: JobHandler, opts: { batchSize?: number } = {}): void {
+  /**
+   * Registers a queue and its handler; call before start(). With `cron`, workers also run it on
+   * that schedule (UTC) for work that spans tenants, such as the hourly points sweep.
+   */
+  define(
+    name: string,
+    handler: JobHandler,
+    opts: { batchSize?: number; cron?: string } = {},
+  ): void {
     if (this.queues.has(name)) throw new Error(`queue ${name} is defined twice`);
-    this.queues.set(name, { name, handler, batchSize: opts.batchSize ?? 10 });
+    this.queues.set(name, { name, handler, batchSize: opts.batchSize ?? 10, cron: opts.cron });
   }
 
   /** Installs or upgrades the queue schema, creates the queues, and grants the app role. */
@@ -43,6 +50,7 @@ export class Jobs {
       if (!(await boss.getQueue(q.name))) {
         await boss.createQueue(q.name, { name: q.name, retryLimit: 5, retryBackoff: true });
       }
+      if (q.cron && opts.work) await boss.schedule(q.name, q.cron, { tenantId: '' });
     }
     await boss.getDb().executeSql(
       `GRANT USAGE ON SCHEMA pgboss TO regulars_app;

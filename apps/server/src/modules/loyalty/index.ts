@@ -1,7 +1,6 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
-import { runPointsMaintenance } from './points/expiry';
-import { MAINTENANCE_QUEUE, SWEEP_QUEUE, sweepLoyalty } from './points/maintenance';
+import { SWEEP_CRON, SWEEP_QUEUE, sweepLoyalty } from './points/maintenance';
 import { registerPointsRoutes } from './points/points.routes';
 import { registerPosRoutes } from './pos/pos.routes';
 import { earnForAction, earnForPurchase } from './rules/earning';
@@ -34,12 +33,13 @@ export function setupLoyalty(ctx: AppContext): void {
       await earnForAction(ctx, tx, { tenantId: e.tenantId, memberId, action: 'sign_up' });
     },
   });
-  ctx.jobs.define(MAINTENANCE_QUEUE, async (data) => {
-    await runPointsMaintenance(ctx, data.tenantId);
-  });
-  ctx.jobs.define(SWEEP_QUEUE, async () => {
-    await sweepLoyalty(ctx);
-  });
+  ctx.jobs.define(
+    SWEEP_QUEUE,
+    async () => {
+      await sweepLoyalty(ctx);
+    },
+    { cron: SWEEP_CRON, batchSize: 1 },
+  );
   setupTiers(ctx);
   setupMissions(ctx);
 }

@@ -2,7 +2,6 @@ import { sql } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
 import { runPointsMaintenance } from './expiry';
 
-export const MAINTENANCE_QUEUE = 'loyalty-maintenance';
 export const SWEEP_QUEUE = 'loyalty-sweep';
 /** Every hour: pending points confirm and points expire within the hour they fall due. */
 export const SWEEP_CRON = '7 * * * *';
