@@ -26,7 +26,7 @@ export type Kannel = {
   received: ReceivedSms[];
   /** Waits until `count` messages have arrived (whole: every part), or fails after `ms`. */
   waitForReceived(count: number, ms?: number): Promise<ReceivedSms[]>;
-  /** A member's phone sends `text` to `to` (inbound, through fakesmsc). */
+  /** A member's phone sends `text` to `to`; resolves when bearerbox has it (then smsbox calls get-url). */
   inject(from: string, to: string, text: string): Promise<void>;
   /** Process ids of bearerbox, smsbox and fakesmsc (each leads its own process group). */
   pids: number[];
@@ -131,7 +131,10 @@ const canConnect = (port: number) =>
     s.once('error', () => resolve(false));
   });
 
-function configOf(dir: string, p: Record<'admin' | 'smsbox' | 'sendsms' | 'smsc', number>) {
+function configOf(
+  dir: string,
+  p: Record<'admin' | 'smsbox' | 'sendsms' | 'smsc' | 'handset', number>,
+) {
   const secret = 'kannel-test';
   return {
     secret,
@@ -152,6 +155,15 @@ function configOf(dir: string, p: Record<'admin' | 'smsbox' | 'sendsms' | 'smsc'
         'smsc = fake',
         'smsc-id = fake',
         `port = ${p.smsc}`,
+        'connect-allow-ip = "127.0.0.1"',
+        '',
+        // Where handsets' messages come in: a second fake SMSC that no outgoing message is routed
+        // to, so a short-lived fakesmsc can send one message while the first one keeps receiving.
+        'group = smsc',
+        'smsc = fake',
+        'smsc-id = handset',
+        'allowed-smsc-id = handset',
+        `port = ${p.handset}`,
         'connect-allow-ip = "127.0.0.1"',
         '',
         'group = smsbox',
@@ -184,9 +196,10 @@ function configOf(dir: string, p: Record<'admin' | 'smsbox' | 'sendsms' | 'smsc'
 }
 
 /**
- * bearerbox (one fake SMSC) + smsbox (a sendsms user, inbound services) + fakesmsc, on free
- * ports with generated configuration in a temp folder; resolves once the SMSC is online and
- * sendsms answers. Every process runs in its own process group and is killed with it.
+ * bearerbox (a fake SMSC for outgoing messages, another for handsets) + smsbox (a sendsms user,
+ * inbound services) + fakesmsc, on free ports with generated configuration in a temp folder;
+ * resolves once the SMSC is online and sendsms answers. Every process runs in its own process
+ * group and is killed with it; `inject` runs a short-lived fakesmsc on the handsets' SMSC.
  */
 export async function startKannel(
   opts: { inbound?: InboundService[]; logLevel?: number } = {},
@@ -204,6 +217,7 @@ export async function startKannel(
     smsbox: await freePort(),
     sendsms: await freePort(),
     smsc: await freePort(),
+    handset: await freePort(),
   };
   const conf = configOf(dir, ports);
   const confFile = join(dir, 'kannel.conf');
@@ -260,8 +274,12 @@ export async function startKannel(
       ),
     );
     start('/usr/sbin/smsbox', [confFile], 'ignore');
-    // Interactive mode: every line written to its stdin is sent as an inbound message.
-    fakesmsc = start(FAKESMSC, ['-H', '127.0.0.1', '-r', String(ports.smsc), '-i', '0'], 'pipe');
+    // Sends nothing (-m 0; the message only keeps it out of interactive mode), receives all.
+    fakesmsc = start(
+      FAKESMSC,
+      ['-H', '127.0.0.1', '-r', String(ports.smsc), '-m', '0', '1 2 text -'],
+      'pipe',
+    );
     let buffer = '';
     const onData = (chunk: Buffer) => {
       buffer += chunk.toString('latin1');
@@ -278,7 +296,11 @@ export async function startKannel(
     fakesmsc.stderr?.on('data', onData);
     await waitFor('SMSC and smsbox', async () => {
       const s = await status();
-      return /\(online/.test(s) && /smsbox:/.test(s) && (await canConnect(ports.sendsms));
+      return (
+        /fake\[fake\][^\n]*\(online/.test(s) &&
+        /smsbox:/.test(s) &&
+        (await canConnect(ports.sendsms))
+      );
     });
   } catch (e) {
     killAll();
@@ -286,8 +308,9 @@ export async function startKannel(
     throw e;
   }
 
-  // fakesmsc reads the SMSC between stdin lines (or every 3 s): an empty line makes it read now.
-  const poke = () => fakesmsc?.stdin?.write('\n');
+  /** Messages bearerbox has received from handsets so far. */
+  const fromHandsets = async () =>
+    Number(/handset\[handset\][^\n]*rcvd: sms (\d+)/.exec(await status())?.[1] ?? NaN);
   return {
     sendsmsUrl: `http://127.0.0.1:${ports.sendsms}/cgi-bin/sendsms`,
     user: 'regulars',
@@ -297,7 +320,7 @@ export async function startKannel(
     smscPort: ports.smsc,
     received,
     async waitForReceived(count, ms = 15_000) {
-      await waitFor(`${count} received messages`, () => (poke(), received.length >= count), ms);
+      await waitFor(`${count} received messages`, () => received.length >= count, ms);
       return received.slice(0, count);
     },
     async inject(from, to, text) {
@@ -305,8 +328,18 @@ export async function startKannel(
       const bytes = [...Buffer.from(text, 'utf16le').swap16()]
         .map((b) => `%${b.toString(16).padStart(2, '0')}`)
         .join('');
-      const line = `${from} ${to} ucs2 ${bytes}\n`;
-      await new Promise<void>((r) => fakesmsc?.stdin?.write(line, () => r()));
+      const before = await fromHandsets();
+      const handset = start(
+        FAKESMSC,
+        ['-H', '127.0.0.1', '-r', String(ports.handset), '-m', '1', `${from} ${to} ucs2 ${bytes}`],
+        'ignore',
+      );
+      try {
+        await waitFor('the inbound message', async () => (await fromHandsets()) > before);
+      } finally {
+        await stopGroup(handset);
+        children.splice(children.indexOf(handset), 1);
+      }
     },
     pids: children.flatMap((c) => (c.pid === undefined ? [] : [c.pid])),
     status,
