@@ -40,4 +40,5 @@ export const MEMBER_TABS: MemberTab[] = [
   { key: 'relations', label: 'members.tabs.relations', Tab: RelationsTab },
   // The graph brings ECharts: its own chunk.
   { key: 'graph', label: 'members.tabs.graph', Tab: lazy(() => import('./tabs/GraphTab')) },
+  { key: 'tier', label: 'rewards.member.tab', Tab: lazy(() => import('../tiers/MemberLoyaltyTab')) },
 ];

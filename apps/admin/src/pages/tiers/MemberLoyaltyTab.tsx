@@ -108,6 +108,7 @@ export default function MemberLoyaltyTab({ memberId }: { memberId: string }) {
             <Table<TierHistoryItem>
               rowKey="at"
               size="small"
+              showHeader={false}
               pagination={false}
               dataSource={history.data ?? []}
               columns={[
