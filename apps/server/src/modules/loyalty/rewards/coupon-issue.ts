@@ -13,7 +13,7 @@ export type IssueInput = {
   source: CouponSource;
   /** The cause's natural key: the same cause issues one coupon, however often it runs. */
   sourceRef?: string | null;
-  /** Take the reward's cost in points from the member (a redemption). */
+  /** Take the reward's cost in points from the member (a redemption; not with a sourceRef). */
   chargePoints?: boolean;
   actorId?: string | null;
 };
@@ -35,6 +35,34 @@ export async function issueCoupon(
   if (ref) {
     const existing = await findBySource(tx, input.memberId, input.rewardId, ref);
     if (existing) return { ...existing, created: false, balance: null };
+  }
+  // Points first: the member's balance is locked before the reward's row, the order every path
+  // takes (a purchase locks the balance, then may reach a tier whose perk is a coupon).
+  const couponId = randomUUID();
+  let pointsEntryId: string | null = null;
+  let balance: number | null = null;
+  let charged = 0;
+  if (input.chargePoints) {
+    const priced = await tx
+      .selectFrom('rewards')
+      .select(['name', 'cost_points'])
+      .where('reward_id', '=', input.rewardId)
+      .executeTakeFirst();
+    if (priced && priced.cost_points > 0) {
+      const spent = await spendPoints(ctx, tx, {
+        tenantId: input.tenantId,
+        memberId: input.memberId,
+        points: priced.cost_points,
+        reason: 'reward',
+        source: 'reward',
+        sourceRef: couponId,
+        actorId: input.actorId ?? null,
+        details: { rewardId: input.rewardId, rewardName: priced.name },
+      });
+      pointsEntryId = spent.entryId;
+      balance = spent.balance;
+      charged = priced.cost_points;
+    }
   }
   const taken = await sql<{
     name: string;
@@ -72,24 +100,6 @@ export async function issueCoupon(
         limit: reward.per_member_limit,
       });
   }
-  const couponId = randomUUID();
-  let pointsEntryId: string | null = null;
-  let balance: number | null = null;
-  const cost = input.chargePoints ? reward.cost_points : 0;
-  if (cost > 0) {
-    const spent = await spendPoints(ctx, tx, {
-      tenantId: input.tenantId,
-      memberId: input.memberId,
-      points: cost,
-      reason: 'reward',
-      source: 'reward',
-      sourceRef: couponId,
-      actorId: input.actorId ?? null,
-      details: { rewardId: input.rewardId, rewardName: reward.name },
-    });
-    pointsEntryId = spent.entryId;
-    balance = spent.balance;
-  }
   const validUntil = new Date(now.getTime() + reward.coupon_valid_days * 86_400_000);
   for (;;) {
     const code = newCouponCode(randomInt);
@@ -97,7 +107,7 @@ export async function issueCoupon(
       INSERT INTO coupons (tenant_id, coupon_id, code, reward_id, member_id, source, source_ref,
         points_cost, points_entry_id, valid_from, valid_until, issued_at, issued_by)
       VALUES (${input.tenantId}, ${couponId}, ${code}, ${input.rewardId}, ${input.memberId}, ${input.source}, ${ref},
-        ${cost}, ${pointsEntryId}, ${now}, ${validUntil}, ${now}, ${input.actorId ?? null})
+        ${charged}, ${pointsEntryId}, ${now}, ${validUntil}, ${now}, ${input.actorId ?? null})
       ON CONFLICT (tenant_id, code) DO NOTHING RETURNING coupon_id`.execute(tx);
     if (inserted.rows.length) {
       await ctx.events.record(tx, input.tenantId, 'coupon.issued', {
