@@ -1,3 +1,4 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -20,13 +21,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const AGENT_PASSWORD = 'call-center-2024';
 const popup = (page: Page) => page.getByTestId('call-popup');
-/** To the members list through the menu: the page stays, and so does its line to the calls. */
-const toMembers = async (page: Page) => {
-  await page
+/** To a page through the menu: the console stays, and so does its line to the calls. */
+const menu = (page: Page, label: string) =>
+  page
     .locator('.ant-layout-sider .ant-menu-item')
-    .filter({ has: page.getByText('會員', { exact: true }) })
+    .filter({ has: page.getByText(label, { exact: true }) })
     .click();
+const toMembers = async (page: Page, label = '會員') => {
+  await menu(page, label);
   await page.getByTestId('member-search').waitFor();
 };
 
@@ -41,6 +45,55 @@ async function reportCall(key: string, callerNumber: string, extension: string) 
   return (await res.json()) as { callId: string; matched: boolean };
 }
 
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/** An administrator sets up a call-center agent with an extension, and the phone system's key. */
+async function callCenter(api: Api, suffix: string) {
+  const roles = (await api.get('/roles')) as { roleId: string; systemKey: string | null }[];
+  const role = roles.find((r) => r.systemKey === 'customer_manager')!;
+  const email = `agent-${suffix}@hotpot.demo`;
+  const extension = `8${suffix}`;
+  const staff = await api.post('/staff', {
+    name: `接線員${suffix}`,
+    email,
+    roleId: role.roleId,
+    phoneExtension: extension,
+    password: AGENT_PASSWORD,
+  });
+  expect(staff.status(), await staff.text()).toBe(200);
+  const key = await api.post('/api-keys', { name: `PBX ${suffix}`, permissions: ['calls.report'] });
+  expect(key.status(), await key.text()).toBe(200);
+  const secret = ((await key.json()) as { secret: string }).secret;
+  return { email, extension, secret };
+}
+
+/**
+ * A TCP relay in front of Regulars, so a test can cut every connection the browser has open —
+ * what a dropped Wi-Fi or a restarted proxy does to a live line.
+ */
+async function relay(target: string) {
+  const { hostname, port } = new URL(target);
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(port), hostname);
+    for (const s of [client, upstream]) {
+      open.add(s);
+      s.on('close', () => open.delete(s));
+      s.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: () => open.forEach((s) => s.destroy()),
+    close: () => {
+      open.forEach((s) => s.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 /** Resolves once the console's live line to the calls is open (its response has begun). */
 const lineOpen = (page: Page) =>
   page.waitForResponse((r) => r.url().endsWith('/api/calls/stream') && r.status() === 200);
@@ -48,7 +101,6 @@ const lineOpen = (page: Page) =>
 describe('caller ID on every page', () => {
   it('pops the caller’s card up on the members list, in zh-TW and then in English, and offers to add an unknown caller', async () => {
     const suffix = Date.now().toString(36).slice(-5);
-    const extension = `8${String(Date.now() % 1000).padStart(3, '0')}`;
     const mobile = `09${String((Date.now() + 7) % 1e8).padStart(8, '0')}`;
     const admin = await openPage(browser, { language: 'en' });
     const agent = await openPage(browser, { language: 'zh-TW' });
@@ -56,23 +108,7 @@ describe('caller ID on every page', () => {
       // An administrator sets up a call-center agent with an extension, and the phone system's key.
       await signIn(admin.page, baseUrl, { email: DEMO_ACCOUNTS.admin });
       const api = await apiAs(admin.page, baseUrl);
-      const roles = (await api.get('/roles')) as { roleId: string; systemKey: string | null }[];
-      const role = roles.find((r) => r.systemKey === 'customer_manager')!;
-      const email = `agent-${suffix}@hotpot.demo`;
-      const staff = await api.post('/staff', {
-        name: `接線員${suffix}`,
-        email,
-        roleId: role.roleId,
-        phoneExtension: extension,
-        password: 'call-center-2024',
-      });
-      expect(staff.status(), await staff.text()).toBe(200);
-      const key = await api.post('/api-keys', {
-        name: `PBX ${suffix}`,
-        permissions: ['calls.report'],
-      });
-      expect(key.status(), await key.text()).toBe(200);
-      const secret = ((await key.json()) as { secret: string }).secret;
+      const { email, extension, secret } = await callCenter(api, suffix);
 
       // A member with a history worth seeing while the phone rings.
       const created = await api.post('/members', {
@@ -91,7 +127,7 @@ describe('caller ID on every page', () => {
 
       // The agent works on the members list; the call pops up there.
       const opened = lineOpen(agent.page);
-      await signIn(agent.page, baseUrl, { email, password: 'call-center-2024' });
+      await signIn(agent.page, baseUrl, { email, password: AGENT_PASSWORD });
       await toMembers(agent.page);
       await opened;
       await reportCall(secret, mobile, extension);
@@ -140,9 +176,49 @@ describe('caller ID on every page', () => {
       await reportCall(secret, '02-2700-0001', extension);
       await see(popup(agent.page).filter({ hasText: 'Unknown caller' }));
       expect(await popup(agent.page).filter({ hasText: 'Ms Shangguan' }).count()).toBe(0);
+
+      // One line per tab: the caller-ID page shows calls on the same line, and pops nothing up.
+      const opens: string[] = [];
+      agent.page.on('request', (r) => {
+        if (r.url().endsWith('/api/calls/stream')) opens.push(r.url());
+      });
+      await popup(agent.page).getByRole('button', { name: 'Close' }).click();
+      await menu(agent.page, 'Caller ID');
+      await see(agent.page.getByTestId('call-line').filter({ hasText: 'appear live' }));
+      await reportCall(secret, mobile, extension);
+      expect(await see(agent.page.getByTestId('caller-card'))).toContain('Ms Shangguan');
+      expect(await popup(agent.page).count()).toBe(0);
+      await toMembers(agent.page, 'Members');
+      expect(opens).toEqual([]);
     } finally {
       await admin.context.close();
       await agent.context.close();
+    }
+  });
+
+  it('reopens a dropped line by itself', async () => {
+    const suffix = Date.now().toString(36).slice(-5);
+    const net = await relay(baseUrl);
+    const admin = await openPage(browser, { language: 'en' });
+    const agent = await openPage(browser, { language: 'en' });
+    try {
+      await signIn(admin.page, baseUrl, { email: DEMO_ACCOUNTS.admin });
+      const { email, extension, secret } = await callCenter(
+        await apiAs(admin.page, baseUrl),
+        suffix,
+      );
+      const opened = lineOpen(agent.page);
+      await signIn(agent.page, net.url, { email, password: AGENT_PASSWORD });
+      await opened;
+      const reopened = lineOpen(agent.page);
+      net.cut();
+      await reopened;
+      await reportCall(secret, '02-2700-0002', extension);
+      expect(await see(popup(agent.page))).toContain('Unknown caller');
+    } finally {
+      await admin.context.close();
+      await agent.context.close();
+      await net.close();
     }
   });
 });
