@@ -92,6 +92,19 @@ describe('delivery reports (dlr-url)', () => {
     expect(await deliveryOf(t.ctx, a, id)).toEqual(first);
   });
 
+  it('applies reports that arrive together, each answered once applied', async () => {
+    const ids = await Promise.all(Array.from({ length: 40 }, () => delivery()));
+    const missing = crypto.randomUUID();
+    const answers = await Promise.all([
+      ...ids.map((id, i) => report(dlrUrl(t.ctx.config, a, id), i % 2 ? 1 : 2, 'stat:EXPIRED')),
+      report(dlrUrl(t.ctx.config, a, missing), 1),
+    ]);
+    expect(answers.slice(0, 40).map((r) => r.json())).toEqual(ids.map(() => ({ recorded: true })));
+    expect(answers[40]!.json()).toEqual({ recorded: false });
+    const states = await Promise.all(ids.map((id) => deliveryOf(t.ctx, a, id)));
+    expect(states.map((d) => d.state)).toEqual(ids.map((_, i) => (i % 2 ? 'delivered' : 'failed')));
+  });
+
   it('refuses a forged, altered or foreign token before reading anything', async () => {
     const id = await delivery();
     const good = dlrUrl(t.ctx.config, a, id);

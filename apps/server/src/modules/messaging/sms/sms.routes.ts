@@ -4,9 +4,9 @@ import { SmsDlrQuery, SmsGateway, SmsInboundQuery } from '@regulars/contracts';
 import { authOf } from '../../../http/context';
 import { AppError } from '../../../http/errors';
 import type { Api } from '../../../http/routes';
-import { applyDeliveryReport } from '../reports.service';
 import { receiveInbound } from '../inbound.service';
 import { reportOf } from './kannel-dlr';
+import { reportGroups } from './report-groups';
 import { inboundUrl, readDlrToken, readInboundToken } from './sms-links';
 import { inboundText } from './sms-text';
 
@@ -25,6 +25,7 @@ function e164Of(from: string, country: string): string {
 export function registerSmsRoutes(api: Api): void {
   const ctx = api.ctx;
   const tags = ['SMS'];
+  const reports = reportGroups(ctx);
 
   api.get(
     '/sms/dlr',
@@ -43,14 +44,10 @@ export function registerSmsRoutes(api: Api): void {
       const report = reportOf(req.query.status, req.query.answer ?? '');
       // buffered, or accepted by the SMSC: the delivery is already "sent"
       if (report === 'intermediate') return { recorded: false };
-      const recorded = await ctx.db.withTenant(target.tenantId, (tx) =>
-        applyDeliveryReport(
-          tx,
-          target.tenantId,
-          { deliveryId: target.deliveryId, ...report },
-          ctx.clock.now(),
-        ),
-      );
+      const recorded = await reports.apply(target.tenantId, {
+        deliveryId: target.deliveryId,
+        ...report,
+      });
       return { recorded };
     },
   );
