@@ -62,6 +62,17 @@ async function send(text: string, to = '+886922333444') {
   return { id, result };
 }
 
+/** A customer manager sends one member an SMS from the member card. */
+async function sendFromCard(member: string, payload: { text: string; category?: string }) {
+  const manager = await signIn(t.app, 'kannel', 'customer_manager@kannel.test');
+  const res = await manager.inject({
+    method: 'POST',
+    url: `/api/members/${member}/messages`,
+    payload: { channel: 'sms', ...payload },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 describe('SMS through Kannel', () => {
   it('delivers a Chinese text intact, and Kannel’s report makes it delivered', async () => {
     const before = k.received.length;
@@ -148,17 +159,10 @@ describe('through the outbox', () => {
     // noon in Taipei: outside the business's quiet hours
     t.clock.set(new Date('2026-03-10T04:00:00Z'));
     const { memberId: chen } = await smsMember(t.app, 'kannel', '0933777888', '陳志明');
-    const manager = await signIn(t.app, 'kannel', 'customer_manager@kannel.test');
-    const res = await manager.inject({
-      method: 'POST',
-      url: `/api/members/${chen}/messages`,
-      payload: {
-        channel: 'sms',
-        category: 'marketing',
-        text: '{{ member.salutation }}，週六火鍋八折！',
-      },
+    await sendFromCard(chen, {
+      category: 'marketing',
+      text: '{{ member.salutation }}，週六火鍋八折！',
     });
-    expect(res.statusCode, res.body).toBe(200);
     const before = k.received.length;
     await drainOutbox(t.ctx, tenantId);
     const [got] = (await k.waitForReceived(before + 1)).slice(before);
@@ -183,13 +187,7 @@ describe('when Kannel is down', () => {
     t.ctx.config.kannel = { ...live, sendsmsUrl: down };
     setupSms(t.ctx);
     try {
-      const manager = await signIn(t.app, 'kannel', 'customer_manager@kannel.test');
-      const res = await manager.inject({
-        method: 'POST',
-        url: `/api/members/${lee}/messages`,
-        payload: { channel: 'sms', text: '您的訂位已確認：週六晚上七點。' },
-      });
-      expect(res.statusCode, res.body).toBe(200);
+      await sendFromCard(lee, { text: '您的訂位已確認：週六晚上七點。' });
       await drainOutbox(t.ctx, tenantId);
     } finally {
       t.ctx.config.kannel = live;
