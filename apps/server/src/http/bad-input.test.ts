@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedTenant, signIn, type Caller, type TestApp } from '../../../../test/app';
 import { snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
+import { REWARD_WRITES } from '../modules/loyalty/test-kit/bad-input-writes';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- bodies
 type Inject = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
@@ -134,6 +135,7 @@ const WRITES: WriteRoute[] = [
     ],
     text: 'businessCode',
   },
+  ...REWARD_WRITES,
 ];
 
 function withPath(body: Json, path: string, value: unknown): Json {
