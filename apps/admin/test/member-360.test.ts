@@ -170,7 +170,9 @@ describe('the member timeline', () => {
         .waitFor();
       await spouse();
       await addRelation();
-      await page.locator('.ant-message-error').waitFor();
+      expect(await see(page.locator('.ant-message-error'))).toContain(
+        `葉承翰${suffix} 已經以這個關係記錄`,
+      );
       // … and one who is not.
       await form('relations').locator('#kind').click();
       await option('子女');

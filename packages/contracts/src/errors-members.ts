@@ -77,6 +77,16 @@ export const MEMBER_ERRORS = {
       en: 'A member cannot be related to themselves.',
     },
   },
+  'relation.duplicate': {
+    status: 409,
+    message: {
+      'zh-CN':
+        '{name} 已经以这个关系记录在这位会员名下，不必再新增。要改关系，请先删除原来那一笔。',
+      'zh-TW':
+        '{name} 已經以這個關係記錄在這位會員名下，不必再新增。要改關係，請先刪除原來那一筆。',
+      en: '{name} is already recorded with this relation to the member; nothing to add. To change the relation, delete the existing one first.',
+    },
+  },
   'member.merge_self': {
     status: 400,
     message: {

@@ -107,16 +107,15 @@ export async function addRelation(
   await ctx.db.withTenant(auth.tenantId, async (tx) => {
     const related = 'relatedMemberId' in input ? input.relatedMemberId : null;
     if (related === memberId) throw new AppError('relation.self');
-    if (
-      related &&
-      !(await tx
-        .selectFrom('members')
-        .select('member_id')
-        .where('member_id', '=', related)
-        .where('status', '=', 'active')
-        .executeTakeFirst())
-    )
-      throw notFound('member');
+    const other = related
+      ? await tx
+          .selectFrom('members')
+          .select('name')
+          .where('member_id', '=', related)
+          .where('status', '=', 'active')
+          .executeTakeFirst()
+      : null;
+    if (related && !other) throw notFound('member');
     const phone =
       'contactPhone' in input && input.contactPhone
         ? phoneOrFail(input.contactPhone, await phoneCountry(tx), 'contactPhone')
@@ -135,13 +134,13 @@ export async function addRelation(
       })
       .execute()
       .catch((err: { code?: string }) => {
-        if (err.code === '23505')
-          throw new AppError(
-            'conflict.duplicate',
-            { field: 'relation' },
-            { field: 'relatedMemberId' },
-          );
-        throw err;
+        if (err.code !== '23505') throw err;
+        // The same member with the same relation (a unique index): say who, and what to do.
+        throw new AppError(
+          'relation.duplicate',
+          { name: other?.name ?? '' },
+          { field: 'relatedMemberId' },
+        );
       });
     if (input.kind === 'introduced_by' && related)
       await ctx.events.record(tx, auth.tenantId, 'member.introduced', {

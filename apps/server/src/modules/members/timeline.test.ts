@@ -299,6 +299,8 @@ describe('anniversaries and relations', () => {
       payload: { kind: 'introduced_by', relatedMemberId: friendId },
     });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('relation.duplicate');
+    expect(twice.json().error.message).toContain('陳志明');
     expect(
       (await assistant.inject({ url: `/api/members/${memberId}/relations` })).json(),
     ).toHaveLength(2);
