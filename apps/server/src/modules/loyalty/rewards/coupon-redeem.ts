@@ -3,8 +3,6 @@ import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../../http/context';
 import { AppError, notFound } from '../../../http/errors';
 import { verifySigned } from '../../../platform/signing';
-import { reversePoints } from '../points/ledger';
-import { giveBackStock } from './coupon-issue';
 import { QR_KIND, readCoupon } from './coupon-view';
 
 /** The stored code from what the till sent: a typed code (check character verified) or a QR payload. */
@@ -149,86 +147,5 @@ export async function redeemCoupon(
           ? Math.round((input.basketMinor * Number(c.percent_off)) / 100)
           : null;
     return { coupon: (await readCoupon(tx, c.coupon_id, viewCtx(ctx, auth)))!, discountMinor };
-  });
-}
-
-/** Undoes a use at the till (the sale was cancelled): the coupon can be used again. */
-export async function reverseRedemption(
-  ctx: AppContext,
-  auth: AuthContext,
-  couponId: string,
-  reason: string,
-) {
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const c = await tx
-      .selectFrom('coupons')
-      .selectAll()
-      .where('coupon_id', '=', couponId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!c) throw notFound('coupon');
-    if (c.status !== 'redeemed') throw new AppError('coupon.not_redeemed');
-    await tx
-      .updateTable('coupons')
-      .set({
-        status: 'issued',
-        redeemed_at: null,
-        redeemed_store_id: null,
-        redeemed_by: null,
-        redemption_ref: null,
-        version: sql`version + 1`,
-      })
-      .where('coupon_id', '=', couponId)
-      .execute();
-    await ctx.events.record(tx, auth.tenantId, 'coupon.redemption_reversed', {
-      couponId,
-      memberId: c.member_id,
-      reason,
-    });
-    return (await readCoupon(tx, couponId, viewCtx(ctx, auth)))!;
-  });
-}
-
-/**
- * Voids an unused coupon: the points it cost go back to the member (through the ledger's
- * reversal) and its unit goes back into the reward's stock. Voiding twice changes nothing.
- */
-export async function voidCoupon(
-  ctx: AppContext,
-  auth: AuthContext,
-  couponId: string,
-  reason: string,
-) {
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const c = await tx
-      .selectFrom('coupons')
-      .selectAll()
-      .where('coupon_id', '=', couponId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!c) throw notFound('coupon');
-    if (c.status === 'redeemed') throw new AppError('coupon.not_voidable');
-    if (c.status === 'issued') {
-      const now = ctx.clock.now();
-      await tx
-        .updateTable('coupons')
-        .set({ status: 'void', voided_at: now, void_reason: reason, version: sql`version + 1` })
-        .where('coupon_id', '=', couponId)
-        .execute();
-      if (c.points_entry_id)
-        await reversePoints(ctx, tx, {
-          tenantId: auth.tenantId,
-          entryId: c.points_entry_id,
-          reason: 'coupon voided',
-          actorId: auth.actor.id,
-        });
-      await giveBackStock(tx, c.reward_id);
-      await ctx.events.record(tx, auth.tenantId, 'coupon.voided', {
-        couponId,
-        memberId: c.member_id,
-        reason,
-      });
-    }
-    return (await readCoupon(tx, couponId, viewCtx(ctx, auth)))!;
   });
 }

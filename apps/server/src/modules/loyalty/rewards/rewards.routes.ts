@@ -21,7 +21,8 @@ import {
 } from '@regulars/contracts';
 import { authOf } from '../../../http/context';
 import type { Api } from '../../../http/routes';
-import { checkCoupon, redeemCoupon, reverseRedemption, voidCoupon } from './coupon-redeem';
+import { checkCoupon, redeemCoupon } from './coupon-redeem';
+import { reverseRedemption, voidCoupon } from './coupon-void';
 import {
   bulkIssue,
   listCoupons,
