@@ -7,28 +7,39 @@ type Waiting = {
   fail: (e: unknown) => void;
 };
 
-/** How long the first report of a group waits for others, and the most in one transaction. */
-const GATHER_MS = 10;
-const MOST = 500;
+/** A group gathers reports this long, holds at most MOST; PARALLEL groups per business at once. */
+const GATHER_MS = 5;
+const MOST = 100;
+const PARALLEL = 4;
 
 /**
- * Delivery reports arrive as fast as messages go out (Kannel calls once per message, at once
- * with the fake SMSC). Applying each in its own transaction costs a commit per message; here the
- * reports of one business that arrive within a few milliseconds are applied in one transaction,
- * one group at a time per business, and each caller is answered once its group has committed.
+ * Delivery reports arrive as fast as messages go out (Kannel calls once per message). Applying
+ * each in its own transaction costs a commit per message; here the reports of one business that
+ * arrive within a few milliseconds are applied in one transaction (a few such groups at once, each
+ * locking its deliveries in id order so that two groups never deadlock), and each caller is
+ * answered once its group has committed.
  */
 export function reportGroups(ctx: AppContext) {
   const queues = new Map<string, Waiting[]>();
-  const running = new Map<string, Promise<void>>();
+  const active = new Map<string, number>();
+  // businesses with a group gathering reports now: new reports join it
+  const gathering = new Set<string>();
 
   async function flush(tenantId: string): Promise<void> {
-    const group = queues.get(tenantId)?.splice(0, MOST) ?? [];
+    gathering.add(tenantId);
+    await new Promise((r) => setTimeout(r, GATHER_MS));
+    gathering.delete(tenantId);
+    const group = (queues.get(tenantId)?.splice(0, MOST) ?? []).sort((a, b) =>
+      a.report.deliveryId < b.report.deliveryId ? -1 : 1,
+    );
     if (group.length === 0) return;
+    pump(tenantId); // what is left, or arrives meanwhile, gathers in the next group
     try {
       const recorded = await ctx.db.withTenant(tenantId, async (tx) => {
         const out: boolean[] = [];
-        for (const w of group)
+        for (const w of group) {
           out.push(await applyDeliveryReport(tx, tenantId, w.report, ctx.clock.now()));
+        }
         return out;
       });
       group.forEach((w, i) => w.done(recorded[i]!));
@@ -37,17 +48,21 @@ export function reportGroups(ctx: AppContext) {
     }
   }
 
-  function schedule(tenantId: string): void {
-    if (running.has(tenantId)) return;
-    const run = (async () => {
-      await new Promise((r) => setTimeout(r, GATHER_MS));
-      while (queues.get(tenantId)?.length) await flush(tenantId);
-    })().finally(() => {
-      running.delete(tenantId);
-      if (queues.get(tenantId)?.length) schedule(tenantId);
-      else queues.delete(tenantId);
-    });
-    running.set(tenantId, run);
+  function pump(tenantId: string): void {
+    while (
+      !gathering.has(tenantId) &&
+      (active.get(tenantId) ?? 0) < PARALLEL &&
+      queues.get(tenantId)?.length
+    ) {
+      active.set(tenantId, (active.get(tenantId) ?? 0) + 1);
+      void flush(tenantId).finally(() => {
+        const left = active.get(tenantId)! - 1;
+        if (left > 0) active.set(tenantId, left);
+        else active.delete(tenantId);
+        if (queues.get(tenantId)?.length) pump(tenantId);
+        else if (left === 0) queues.delete(tenantId);
+      });
+    }
   }
 
   return {
@@ -57,7 +72,7 @@ export function reportGroups(ctx: AppContext) {
         const queue = queues.get(tenantId) ?? [];
         queue.push({ report, done, fail });
         queues.set(tenantId, queue);
-        schedule(tenantId);
+        pump(tenantId);
       });
     },
   };
