@@ -1,4 +1,5 @@
 import { enMembers } from './en-members';
+import { enMessaging } from './en-messaging';
 import { enRewards } from './en-rewards';
 
 /** English texts of the admin console; the source of the keys the other languages must match. */
@@ -276,6 +277,7 @@ export const en = {
   },
   ...enMembers,
   ...enRewards,
+  ...enMessaging,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhCNMembers } from './zh-CN-members';
+import { zhCNMessaging } from './zh-CN-messaging';
 import { zhCNRewards } from './zh-CN-rewards';
 
 export const zhCN: Messages = {
@@ -268,4 +269,5 @@ export const zhCN: Messages = {
   },
   ...zhCNMembers,
   ...zhCNRewards,
+  ...zhCNMessaging,
 };

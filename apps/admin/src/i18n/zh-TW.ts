@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhTWMembers } from './zh-TW-members';
+import { zhTWMessaging } from './zh-TW-messaging';
 import { zhTWRewards } from './zh-TW-rewards';
 
 export const zhTW: Messages = {
@@ -269,4 +270,5 @@ export const zhTW: Messages = {
   },
   ...zhTWMembers,
   ...zhTWRewards,
+  ...zhTWMessaging,
 };

@@ -13,6 +13,9 @@ import { ImportsPage } from '../pages/imports/ImportsPage';
 import { InfluencePage } from '../pages/influence/InfluencePage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
+import { MessagingSettingsPage } from '../pages/messages/MessagingSettingsPage';
+import { OutboxPage } from '../pages/messages/OutboxPage';
+import { TemplatesPage } from '../pages/messages/TemplatesPage';
 import { MissionsPage } from '../pages/missions/MissionsPage';
 import { ProductsPage } from '../pages/products/ProductsPage';
 import { NoPermission, NotFound } from '../pages/Results';
@@ -37,6 +40,9 @@ const PAGES: Record<string, ComponentType> = {
   '/caller-id': CallerIdPage,
   '/duplicates': DuplicatesPage,
   '/imports': ImportsPage,
+  '/messages/outbox': OutboxPage,
+  '/messages/templates': TemplatesPage,
+  '/messages/settings': MessagingSettingsPage,
   '/products': ProductsPage,
   '/tiers': TiersPage,
   '/rewards': RewardsPage,

@@ -35,6 +35,11 @@ export const MEMBER_TABS: MemberTab[] = [
   { key: 'timeline', label: 'members.tabs.timeline', Tab: TimelineTab, followsChanges: true },
   { key: 'purchases', label: 'members.tabs.purchases', Tab: PurchasesTab },
   { key: 'notes', label: 'members.tabs.notes', Tab: NotesTab },
+  {
+    key: 'messages',
+    label: 'messaging.send.tab',
+    Tab: lazy(() => import('../messages/MemberMessagesTab')),
+  },
   { key: 'tasks', label: 'members.tabs.tasks', Tab: TasksTab },
   { key: 'anniversaries', label: 'members.tabs.anniversaries', Tab: AnniversariesTab },
   { key: 'relations', label: 'members.tabs.relations', Tab: RelationsTab },
