@@ -253,7 +253,9 @@ describe('members', () => {
           200,
         );
       await manager.page.goto(`${baseUrl}/admin/duplicates`);
-      await manager.page.getByText('Same name and birthday', { exact: true }).click();
+      await manager.page
+        .locator('.ant-segmented-item', { hasText: 'Same name and birthday' })
+        .click();
       const group = manager.page.getByTestId('duplicate-group').filter({ hasText: twin });
       await group.getByRole('button', { name: 'Merge into the one kept' }).click();
       await manager.page.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
