@@ -4,14 +4,14 @@
 // relation changed (the ranking is computed: what every request cost before it was kept) and of
 // requests while the relations stay the same (the ranking is reused after a fingerprint check).
 // Run: `npm run bench member-influence` or `node --import tsx bench/member-influence.ts`.
-// Tune: BENCH_MEMBERS (1000000), BENCH_ROUNDS (5 computed requests per order), BENCH_SEARCHES
+// Tune: BENCH_MEMBERS (1000000), BENCH_ROUNDS (3 computed requests per order), BENCH_SEARCHES
 // (50 reused requests per order); BENCH_DATA_DIR keeps the seeded database (bench-database.ts).
 import { buildApp } from '@regulars/server';
 import { BENCH_PASSWORD, BENCH_SLUG, openBenchDatabase } from './lib/bench-database';
 import { envInt, fixed, header, median, percentile, table } from './lib/stats';
 
 const MEMBERS = envInt('BENCH_MEMBERS', 1_000_000);
-const ROUNDS = envInt('BENCH_ROUNDS', 5);
+const ROUNDS = envInt('BENCH_ROUNDS', 3);
 const REUSED = envInt('BENCH_SEARCHES', 50);
 
 header(`Influence centers at ${MEMBERS.toLocaleString('en')} members`);

@@ -134,6 +134,16 @@ describe('relationship graph', () => {
     expect(after.find((r: Json) => r.name === 'Root').introducedTotal).toBe(5);
   });
 
+  it('counts someone brought in by two people once, at the nearest level', async () => {
+    await relate('Dan', 'introduced_by', 'Bob'); // Dan was also brought in by Cat
+    const ranked = await get('/api/members/influence?limit=10');
+    const of = (name: string) => ranked.find((r: Json) => r.name === name);
+    // Root: Ann and Bob; then Cat, Fay and Dan (through Bob); Dan not again through Cat.
+    expect(of('Root')).toMatchObject({ introducedByLevel: [2, 3, 0, 0, 0], introducedTotal: 5 });
+    expect(of('Bob')).toMatchObject({ introducedByLevel: [2, 0, 0, 0, 0], introducedTotal: 2 });
+    expect(of('Ann')).toMatchObject({ introducedByLevel: [1, 1, 0, 0, 0], introducedTotal: 2 });
+  });
+
   it('cuts a large graph at 200 nodes and says so', async () => {
     await t.ctx.db.withTenant(tenantId, async (tx) => {
       await sql`

@@ -42,6 +42,58 @@ async function fingerprintOf(tx: Tx): Promise<string> {
   return `${r.rows[0]!.n}:${r.rows[0]!.h}`;
 }
 
+/**
+ * People brought in per level ([directly, by those, …]) for every introducer. Introductions
+ * usually form a forest (each member brought in by one person): then one pass from the leaves
+ * up adds each member's counts into their introducer's, one level down. Otherwise (someone
+ * brought in by two people, or a loop in the data) a breadth-first walk from each introducer
+ * counts each person once, at the nearest level.
+ */
+function introducedByLevel(intro: Graph): Map<string, number[]> {
+  const levels = new Map<string, number[]>();
+  const zero = () => Array<number>(LEVELS).fill(0);
+  const forest = intro.everyNode((node) => intro.inDegree(node) <= 1);
+  if (forest) {
+    // Post-order from the roots: children before their introducer.
+    const order: string[] = [];
+    const stack = intro.filterNodes((node) => intro.inDegree(node) === 0);
+    while (stack.length) {
+      const node = stack.pop()!;
+      order.push(node);
+      for (const child of intro.outNeighbors(node)) stack.push(child);
+    }
+    if (order.length === intro.order) {
+      for (let i = order.length - 1; i >= 0; i--) {
+        const node = order[i]!;
+        if (!intro.outDegree(node)) continue;
+        const counts = zero();
+        for (const child of intro.outNeighbors(node)) {
+          counts[0]! += 1;
+          const below = levels.get(child);
+          if (below) for (let k = 1; k < LEVELS; k++) counts[k]! += below[k - 1]!;
+        }
+        levels.set(node, counts);
+      }
+      return levels;
+    }
+  }
+  intro.forEachNode((node) => {
+    if (!intro.outDegree(node)) return;
+    const counts = zero();
+    bfsFromNode(
+      intro,
+      node,
+      (_key, _attr, depth) => {
+        if (depth > 0) counts[depth - 1]! += 1;
+        return depth >= LEVELS;
+      },
+      { mode: 'outbound' },
+    );
+    levels.set(node, counts);
+  });
+  return levels;
+}
+
 /** PageRank over every relation, and people brought in per level, for every member with relations. */
 async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking> {
   const rels = await tx
@@ -66,21 +118,7 @@ async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking>
     } else link(other, r.member_id);
   }
   const rank = web.order ? pagerank(web, { getEdgeWeight: 'weight' }) : {};
-  const levels = new Map<string, number[]>();
-  intro.forEachNode((node) => {
-    if (!intro.outDegree(node)) return;
-    const counts = Array<number>(LEVELS).fill(0);
-    bfsFromNode(
-      intro,
-      node,
-      (_key, _attr, depth) => {
-        if (depth > 0) counts[depth - 1]! += 1;
-        return depth >= LEVELS;
-      },
-      { mode: 'outbound' },
-    );
-    levels.set(node, counts);
-  });
+  const levels = introducedByLevel(intro);
   const all = web.nodes().map((id) => {
     const l = levels.get(id) ?? Array<number>(LEVELS).fill(0);
     return {
