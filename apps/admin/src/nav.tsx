@@ -19,6 +19,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -111,6 +112,13 @@ export const NAV: NavItem[] = [
     icon: <AppstoreOutlined />,
     group: 'main',
     permission: 'members.browse',
+  },
+  {
+    path: '/loyalty',
+    label: 'loyalty.nav',
+    icon: <StarOutlined />,
+    group: 'main',
+    permission: 'loyalty.configure',
   },
   {
     path: '/tiers',

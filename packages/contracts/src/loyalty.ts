@@ -117,6 +117,7 @@ export const PointsBatch = z.object({
 });
 
 export const MemberPoints = PointsBalance.extend({ batches: z.array(PointsBatch) });
+export type MemberPoints = z.infer<typeof MemberPoints>;
 
 export const PointsAdjustment = z.strictObject({
   /** Positive adds points, negative takes them away (never below zero). */
@@ -219,6 +220,7 @@ export const StoredValueAccount = z.object({
   balanceMinor: z.number().int(),
   entries: z.array(StoredValueEntry),
 });
+export type StoredValueAccount = z.infer<typeof StoredValueAccount>;
 export const StoredValueResult = z.object({
   entry: StoredValueEntry,
   balanceMinor: z.number().int(),

@@ -1,3 +1,4 @@
+import { enLoyalty } from './en-loyalty';
 import { enMembers } from './en-members';
 import { enMessaging } from './en-messaging';
 import { enRewards } from './en-rewards';
@@ -276,6 +277,7 @@ export const en = {
     },
   },
   ...enMembers,
+  ...enLoyalty,
   ...enRewards,
   ...enMessaging,
 };

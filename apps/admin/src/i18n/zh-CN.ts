@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhCNLoyalty } from './zh-CN-loyalty';
 import { zhCNMembers } from './zh-CN-members';
 import { zhCNMessaging } from './zh-CN-messaging';
 import { zhCNRewards } from './zh-CN-rewards';
@@ -268,6 +269,7 @@ export const zhCN: Messages = {
     },
   },
   ...zhCNMembers,
+  ...zhCNLoyalty,
   ...zhCNRewards,
   ...zhCNMessaging,
 };

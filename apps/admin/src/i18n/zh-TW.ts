@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhTWLoyalty } from './zh-TW-loyalty';
 import { zhTWMembers } from './zh-TW-members';
 import { zhTWMessaging } from './zh-TW-messaging';
 import { zhTWRewards } from './zh-TW-rewards';
@@ -269,6 +270,7 @@ export const zhTW: Messages = {
     },
   },
   ...zhTWMembers,
+  ...zhTWLoyalty,
   ...zhTWRewards,
   ...zhTWMessaging,
 };

@@ -11,6 +11,7 @@ import { DuplicatesPage } from '../pages/duplicates/DuplicatesPage';
 import { HomePage } from '../pages/home/HomePage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { InfluencePage } from '../pages/influence/InfluencePage';
+import { LoyaltyPage } from '../pages/loyalty/LoyaltyPage';
 import { MemberPage } from '../pages/members/MemberPage';
 import { MembersPage } from '../pages/members/MembersPage';
 import { MessagingSettingsPage } from '../pages/messages/MessagingSettingsPage';
@@ -44,6 +45,7 @@ const PAGES: Record<string, ComponentType> = {
   '/messages/templates': TemplatesPage,
   '/messages/settings': MessagingSettingsPage,
   '/products': ProductsPage,
+  '/loyalty': LoyaltyPage,
   '/tiers': TiersPage,
   '/rewards': RewardsPage,
   '/missions': MissionsPage,
