@@ -17,8 +17,9 @@ import {
 } from '@regulars/contracts';
 import { authOf } from '../../http/context';
 import type { Api } from '../../http/routes';
-import { liveChannels } from './channel';
+import { liveChannels, type ChannelKind } from './channel';
 import { listDeliveries } from './deliveries.service';
+import { loadTenant } from './facts';
 import { previewMessage, sendToMember } from './send.service';
 import { readSettings, updateSettings } from './settings.service';
 import { createTemplate, listTemplates, updateTemplate } from './templates.service';
@@ -55,12 +56,16 @@ export function registerMessagingApiRoutes(api: Api): void {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'Which channels really send', response: { 200: MessagingStatus } },
     },
-    async () => {
+    async (req) => {
+      const auth = authOf(req);
+      const tenant = await ctx.db.withTenant(auth.tenantId, (tx) => loadTenant(tx, auth.tenantId));
       const live = liveChannels();
+      // Webhooks go out only for a business that has set its endpoint.
+      const isLive = (c: ChannelKind) => live.includes(c) && (c !== 'webhook' || !!tenant.webhook);
       return {
         channels: (['email', 'sms', 'webhook'] as const).map((channel) => ({
           channel,
-          live: live.includes(channel),
+          live: isLive(channel),
         })),
       };
     },

@@ -74,6 +74,8 @@ describe('the webhook channel', () => {
     await drainOutbox(t.ctx, tenantId);
     expect(await state(d.deliveryId)).toMatchObject({ state: 'sent', provider: 'development' });
     expect(hits).toHaveLength(0);
+    const dev = await admin.inject({ method: 'GET', url: '/api/messaging/status' });
+    expect(dev.json().channels).toContainEqual({ channel: 'webhook', live: false });
     const s = await admin.inject({ method: 'GET', url: '/api/messaging/settings' });
     const noSecret = await admin.inject({
       method: 'PUT',
@@ -104,6 +106,8 @@ describe('the webhook channel', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ webhookSecretSet: true });
     expect(put.body).not.toContain(SECRET);
+    const status = await admin.inject({ method: 'GET', url: '/api/messaging/status' });
+    expect(status.json().channels).toContainEqual({ channel: 'webhook', live: true });
   });
 
   it('posts a signed body the receiver can check', async () => {
