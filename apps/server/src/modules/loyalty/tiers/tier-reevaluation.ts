@@ -1,47 +1,96 @@
+import { decideTier, qualifyingWindow, retentionWindow } from '@regulars/core';
 import type { TierReevaluation } from '@regulars/contracts';
+import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
+import { spentBetween } from '../../members';
 import { NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
 import { evaluateMemberTier } from './tier-evaluation';
-import { activeTiers, readTierSettings } from './tier-store';
+import { activeTiers, readTierSettings, type TierRow, type TierSettingsRow } from './tier-store';
 
-const CHUNK = 500;
+const CHUNK = 1000;
 export const REEVALUATE_QUEUE = 'tiers-reevaluate';
+type Loaded = { settings: TierSettingsRow; tiers: TierRow[] };
+type Held = { member_id: string; tier_id: string | null; since: Date; below_since: Date | null };
+
+/**
+ * Members of a chunk whose tier may change now. For spending over a rolling or calendar year the
+ * values of the whole chunk come from two set-based queries and the pure rules sort out the
+ * members with nothing to do; the others (and every member under other settings) go through the
+ * exact, locked path of evaluateMemberTier.
+ */
+async function needingWork(tx: Tx, held: Held[], loaded: Loaded, now: Date): Promise<Held[]> {
+  const { settings, tiers } = loaded;
+  if (settings.basis !== 'spend' || settings.window === 'since_change') return held;
+  const ids = held.map((h) => h.member_id);
+  const win = qualifyingWindow(settings.window, now, settings.timeZone, now, settings.periodMonths);
+  const values = await spentBetween(tx, ids, win.from, win.to);
+  const kept = retentionWindow(
+    settings.window,
+    now,
+    settings.timeZone,
+    now,
+    settings.periodMonths,
+  )!;
+  const retained =
+    settings.window === 'calendar_year' ? await spentBetween(tx, ids, kept.from, kept.to) : null;
+  return held.filter((h) => {
+    const decision = decideTier({
+      tiers,
+      currentTierId: h.tier_id,
+      value: values.get(h.member_id) ?? 0,
+      reevaluate: true,
+      retainValue: retained?.get(h.member_id) ?? 0,
+      belowSince: h.below_since,
+      now,
+      graceDays: settings.graceDays,
+    });
+    return decision.action !== 'none';
+  });
+}
 
 /**
  * The re-evaluation of one tenant (nightly, by the injectable clock): every member who holds a
  * tier — upgraded if they now reach a higher one, their grace started, cleared or ended. Runs in
  * chunks of members by id, each its own transaction; safe to run twice or concurrently, since
- * each member is decided under a lock and a finished grace is not started again.
+ * each change is decided under the member's lock and a finished grace is not started again.
  */
 export async function runTierReevaluation(
   ctx: AppContext,
   tenantId: string,
 ): Promise<TierReevaluation> {
   const counts = { evaluated: 0, upgraded: 0, downgraded: 0, lapsed: 0, graceStarted: 0 };
+  const now = ctx.clock.now();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const done = await ctx.db.withTenant(tenantId, async (tx) => {
       const loaded = { settings: await readTierSettings(tx), tiers: await activeTiers(tx) };
-      const members = await tx
+      const held = await tx
         .selectFrom('member_tiers')
-        .select('member_id')
+        .select(['member_id', 'tier_id', 'since', 'below_since'])
         .where('status', '=', 'member')
         .where('member_id', '>', after)
         .orderBy('member_id')
         .limit(CHUNK)
         .execute();
-      for (const { member_id } of members) {
+      if (!held.length) return [];
+      const work = await needingWork(tx, held, loaded, now);
+      const busy = new Set(work.map((h) => h.member_id));
+      const quiet = held.filter((h) => !busy.has(h.member_id)).map((h) => h.member_id);
+      if (quiet.length)
+        await sql`UPDATE member_tiers SET evaluated_at = ${now}
+          WHERE member_id = ANY(${quiet}::uuid[])`.execute(tx);
+      for (const { member_id } of work) {
         const out = await evaluateMemberTier(ctx, tx, tenantId, member_id, {
           reevaluate: true,
           loaded,
         });
-        counts.evaluated++;
         if (out.decision === 'start_grace') counts.graceStarted++;
         if (out.change?.change === 'upgrade') counts.upgraded++;
         if (out.change?.change === 'downgrade') counts.downgraded++;
         if (out.change?.change === 'lapse') counts.lapsed++;
       }
-      return members.map((m) => m.member_id);
+      counts.evaluated += held.length;
+      return held.map((m) => m.member_id);
     });
     if (done.length) after = done.at(-1)!;
     if (done.length < CHUNK) break;
