@@ -5,6 +5,7 @@ import { createTestApp, seedTenant, signIn, type Caller, type TestApp } from '..
 import { snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
 import { REWARD_WRITES } from '../modules/loyalty/test-kit/bad-input-writes';
+import { LOYALTY_WRITES } from '../modules/loyalty/pos/bad-input-writes';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- bodies
 type Inject = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
@@ -136,6 +137,7 @@ const WRITES: WriteRoute[] = [
     text: 'businessCode',
   },
   ...REWARD_WRITES,
+  ...LOYALTY_WRITES,
 ];
 
 function withPath(body: Json, path: string, value: unknown): Json {
