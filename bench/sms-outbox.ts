@@ -82,6 +82,8 @@ async function ours(round: number): Promise<number> {
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
   const tSent = performance.now();
+  let seen = -1;
+  let progressAt = performance.now();
   for (;;) {
     const r = await raw.query<{ state: string; n: string }>(
       `SELECT state, count(*) AS n FROM message_deliveries
@@ -92,6 +94,10 @@ async function ours(round: number): Promise<number> {
     if ((by.delivered ?? 0) === N) break;
     if ((by.failed ?? 0) + (by.suppressed ?? 0) > 0)
       throw new Error(`not every message went out: ${JSON.stringify(by)}`);
+    if ((by.delivered ?? 0) > seen) [seen, progressAt] = [by.delivered ?? 0, performance.now()];
+    // a message waiting for its retry (a minute's backoff) or a lost report: say so, don't hang
+    if (performance.now() - progressAt > 30_000)
+      throw new Error(`no progress for 30 s: ${JSON.stringify(by)}`);
     await wait(100);
   }
   const end = performance.now();

@@ -33,10 +33,14 @@ export function sendsmsQuery(opts: KannelDriverOptions, m: OutboundMessage): URL
 
 type Answer = { status: number; body: string };
 
-/** One GET over the driver's keep-alive connections (node:http: far less overhead than fetch). */
-function get(url: URL, agent: http.Agent, timeoutMs: number): Promise<Answer> {
+/**
+ * One GET over the driver's keep-alive connections (node:http: far less overhead than fetch).
+ * A kept-alive connection that smsbox closed just as we reused it fails with ECONNRESET before
+ * smsbox read the request: that one request is made again on a new connection.
+ */
+function get(url: URL, agent: http.Agent, timeoutMs: number, retry = true): Promise<Answer> {
   const request = url.protocol === 'https:' ? https.request : http.request;
-  return new Promise((resolve, reject) => {
+  return new Promise<Answer>((resolve, reject) => {
     const req = request(url, { agent, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -46,7 +50,11 @@ function get(url: URL, agent: http.Agent, timeoutMs: number): Promise<Answer> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (e: Error & { code?: string }) =>
+      retry && req.reusedSocket && e.code === 'ECONNRESET'
+        ? resolve(get(url, agent, timeoutMs, false))
+        : reject(e),
+    );
     req.end();
   });
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { smsSegments } from '@regulars/core';
 import { freePort } from '@regulars/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,7 +214,7 @@ describe('when Kannel is down', () => {
 });
 
 describe('when Kannel cannot take a message', () => {
-  const driver = (over: { sendsmsUrl?: string; password?: string }) =>
+  const driver = (over: { sendsmsUrl?: string; password?: string; concurrency?: number }) =>
     kannelDriver({
       ...t.ctx.config.kannel!,
       ...over,
@@ -224,6 +226,26 @@ describe('when Kannel cannot take a message', () => {
     const [r] = await driver({ sendsmsUrl: closed }).send([message('x', '您好')]);
     expect(r).toMatchObject({ status: 'failed', permanent: false });
     expect((r as { error: string }).error).toContain('ECONNREFUSED');
+  });
+
+  it('a kept-alive connection closed under our feet is tried once more, on a new one', async () => {
+    let requests = 0;
+    // what smsbox does when its idle timeout closes a connection just as we reuse it
+    const gateway = createServer((req, res) => {
+      if (++requests === 2) return req.socket.destroy();
+      res.writeHead(202).end('0: Accepted for delivery');
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', () => r()));
+    const { port } = gateway.address() as AddressInfo;
+    const d = driver({ sendsmsUrl: `http://127.0.0.1:${port}/cgi-bin/sendsms`, concurrency: 1 });
+    try {
+      const results = await d.send([message('a', '您好'), message('b', '您好')]);
+      expect(results).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+      expect(requests).toBe(3);
+    } finally {
+      await d.close?.();
+      gateway.close();
+    }
   });
 
   it('a refused number is final; our own wrong password is not the number’s fault', async () => {
