@@ -68,7 +68,12 @@ try {
     return { ms, age: Number(res.headers.age) };
   };
   // A relation added or removed between requests, as staff would: the next request computes.
-  let linked = false;
+  let linked = !!(
+    await raw.query(
+      `SELECT 1 FROM relations WHERE tenant_id = $1 AND member_id = $2 AND kind = 'other'`,
+      [tenantId, a],
+    )
+  ).rowCount;
   const changeRelation = async () => {
     await (linked
       ? raw.query(

