@@ -1,37 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../http/context';
-import { blockAddress } from './blocks';
 import { channelDriver, type ChannelKind, type OutboundMessage, type SendResult } from './channel';
 import { loadTenant, type TenantFacts } from './facts';
 import { gateDeliveries } from './gate.service';
-import { BATCH_SIZE, RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
+import { RELEASE_QUEUE } from './outbox.service';
+import { scheduleRetry } from './release';
+import { recordResult, type DispatchSummary, type ReadyRow } from './send-results';
 import { unsubscribeUrl } from './tokens';
-
-/** Attempts before a message that keeps failing for a passing reason is given up. */
-export const MAX_ATTEMPTS = 6;
-/** Wait before attempt n+1: 1, 2, 4, 8, 16 minutes. */
-export const backoffMs = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
-
-export type DispatchSummary = {
-  sent: number;
-  failed: number;
-  held: number;
-  suppressed: number;
-  retrying: number;
-};
-
-type ReadyRow = {
-  delivery_id: string;
-  member_id: string | null;
-  channel: string;
-  category: string;
-  to_address: string;
-  subject: string | null;
-  body_text: string;
-  body_html: string | null;
-  attempts: number;
-};
 
 /**
  * Sends one batch of the outbox. A batch is sent by one worker at a time (a lock that dies with
@@ -208,141 +183,5 @@ async function sendChannel(
       i,
       results[i] ?? { status: 'failed', error: 'no result from the channel', permanent: false },
     );
-  }
-}
-
-async function recordResult(
-  ctx: AppContext,
-  tenantId: string,
-  channel: ChannelKind,
-  row: ReadyRow,
-  result: SendResult,
-  summary: DispatchSummary,
-): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.withTenant(tenantId, async (tx) => {
-    const base = tx
-      .updateTable('message_deliveries')
-      .where('delivery_id', '=', row.delivery_id)
-      .where('state', '=', 'queued');
-    const attempts = row.attempts + 1;
-    if (result.status === 'sent') {
-      summary.sent++;
-      await base
-        .set({
-          state: 'sent',
-          provider: channel,
-          provider_id: result.providerId ?? null,
-          sent_at: now,
-          attempts,
-          last_attempt_at: now,
-          updated_at: now,
-          reason: null,
-          detail: null,
-        })
-        .execute();
-      return;
-    }
-    const detail = result.error.slice(0, 500);
-    if (!result.permanent && attempts < MAX_ATTEMPTS) {
-      summary.retrying++;
-      await base
-        .set({
-          not_before: new Date(now.getTime() + backoffMs(attempts)),
-          attempts,
-          last_attempt_at: now,
-          reason: 'retrying',
-          detail,
-          updated_at: now,
-        })
-        .execute();
-      return;
-    }
-    summary.failed++;
-    const bounced = result.permanent && result.bounce === true;
-    await base
-      .set({
-        state: bounced ? 'bounced' : 'failed',
-        reason: result.permanent ? 'permanent' : 'gave_up',
-        detail,
-        attempts,
-        last_attempt_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await tx
-      .deleteFrom('message_cap_reservations')
-      .where('delivery_id', '=', row.delivery_id)
-      .execute();
-    if (result.permanent && (bounced || channel === 'sms')) {
-      await blockAddress(tx, tenantId, {
-        channel,
-        address: row.to_address,
-        reason: bounced ? 'hard_bounce' : 'invalid',
-        detail,
-        deliveryId: row.delivery_id,
-      });
-    }
-  });
-}
-
-/** Messages of the batch waiting for a retry get the batch sent again when the first is due. */
-async function scheduleRetry(
-  ctx: AppContext,
-  tx: Tx,
-  tenantId: string,
-  batchId: string,
-): Promise<void> {
-  const next = await tx
-    .selectFrom('message_deliveries')
-    .select((eb) => eb.fn.min('not_before').as('at'))
-    .where('batch_id', '=', batchId)
-    .where('state', '=', 'queued')
-    .executeTakeFirst();
-  if (!next?.at) return;
-  const startAfter = Math.max(
-    1,
-    Math.ceil((new Date(next.at).getTime() - ctx.clock.now().getTime()) / 1000),
-  );
-  await ctx.jobs.enqueue(tx, SEND_QUEUE, { tenantId, batchId }, { startAfter });
-}
-
-/** Held messages whose quiet hours are over go back into the outbox, in batches. */
-export async function releaseHeld(ctx: AppContext, tenantId: string): Promise<number> {
-  let released = 0;
-  for (;;) {
-    const n = await ctx.db.withTenant(tenantId, async (tx) => {
-      const due = await tx
-        .selectFrom('message_deliveries')
-        .select('delivery_id')
-        .where('state', '=', 'held')
-        .where('not_before', '<=', ctx.clock.now())
-        .orderBy('not_before')
-        .limit(BATCH_SIZE)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      if (due.length === 0) return 0;
-      const batchId = randomUUID();
-      await tx
-        .updateTable('message_deliveries')
-        .set({
-          state: 'queued',
-          reason: null,
-          not_before: null,
-          batch_id: batchId,
-          updated_at: ctx.clock.now(),
-        })
-        .where(
-          'delivery_id',
-          'in',
-          due.map((d) => d.delivery_id),
-        )
-        .execute();
-      await ctx.jobs.enqueue(tx, SEND_QUEUE, { tenantId, batchId });
-      return due.length;
-    });
-    released += n;
-    if (n < BATCH_SIZE) return released;
   }
 }

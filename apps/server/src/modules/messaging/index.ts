@@ -1,7 +1,8 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
 import { registerChannelDriver } from './channel';
-import { dispatchBatch, releaseHeld } from './dispatch';
+import { dispatchBatch } from './dispatch';
+import { releaseHeld } from './release';
 import { createEmailDriver } from './email-driver';
 import { registerMessagingApiRoutes } from './messaging.routes';
 import { RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
@@ -53,7 +54,8 @@ export {
   type EnqueueInput,
   type Enqueued,
 } from './outbox.service';
-export { dispatchBatch, releaseHeld } from './dispatch';
+export { dispatchBatch } from './dispatch';
+export { releaseHeld } from './release';
 export { registerTemplateVariables, type VariableProvider } from './variables';
 export { applyDeliveryReport, type DeliveryReport } from './reports.service';
 export { receiveInbound, isUnsubscribeKeyword, type InboundInput } from './inbound.service';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
 import { blockAddress } from './blocks';
-import { dispatchBatch, releaseHeld } from './dispatch';
+import { dispatchBatch } from './dispatch';
+import { releaseHeld } from './release';
 import { receiveInbound } from './inbound.service';
 import { enqueueMessage } from './outbox.service';
 import { unsubscribeToken } from './tokens';
