@@ -5,7 +5,9 @@
 // Run: `npm run bench member-search` or `node --import tsx bench/member-search.ts`.
 // Tune: BENCH_MEMBERS (1000000), BENCH_SEARCHES (100 per kind, at most BENCH_KIND_SECONDS = 20 s
 // each), BENCH_SECONDS (5), BENCH_CONNECTIONS (10). BENCH_DATA_DIR keeps the seeded database in
-// that folder and reuses it on the next run (to compare before and after a change).
+// that folder and reuses it on the next run. Each kind of query is measured with search_member_ids()
+// as migration 0009 made it and then with today's, one after the other (BENCH_BEFORE=0: today only).
+import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { sql } from '@regulars/db';
 import { buildApp } from '@regulars/server';
@@ -24,6 +26,18 @@ header(`Member search at ${MEMBERS.toLocaleString('en')} members`);
 const bench = await openBenchDatabase('member-search', MEMBERS);
 const { ctx, raw, tenantId, otherId } = bench;
 const db = ctx.db;
+// The reference, measured in the same run: search_member_ids() as migration 0009 made it,
+// installed in turn with today's (migration 0010) for each kind of query. BENCH_BEFORE=0: skip.
+const BEFORE = process.env.BENCH_BEFORE !== '0';
+const migration = (file: string) =>
+  readFileSync(new URL(`../packages/db/migrations/${file}`, import.meta.url), 'utf8');
+const SEARCH_BEFORE = migration('0009_member_search.sql').replace(
+  'CREATE FUNCTION search_member_ids(',
+  'CREATE OR REPLACE FUNCTION search_member_ids(',
+);
+const today = migration('0010_member_lookups.sql');
+const SEARCH_TODAY = today.slice(today.indexOf('CREATE OR REPLACE FUNCTION search_member_ids('));
+const install = (text: string) => raw.query(text);
 try {
   const others = new Set(
     (
@@ -102,7 +116,16 @@ try {
     floor.push(performance.now() - t0);
   }
   const rows: string[][] = [
-    ['GET /api/members (app.inject, session)', 'n', 'items', 'p50 ms', 'p99 ms', `≤ ${GOAL_MS} ms`],
+    [
+      'GET /api/members (app.inject, session)',
+      'n',
+      'items',
+      'p50 ms',
+      'p99 ms',
+      `≤ ${GOAL_MS} ms`,
+      'before p50',
+      'before p99',
+    ],
     [
       'floor: tenant transaction, SELECT 1',
       '1000',
@@ -112,7 +135,7 @@ try {
       '',
     ],
   ];
-  for (const [kind, paths] of kinds) {
+  const measure = async (paths: string[]) => {
     for (const p of paths.slice(0, 3)) await get(p);
     const times: number[] = [];
     let items = 0;
@@ -122,19 +145,28 @@ try {
       (times.length < 10 || performance.now() - started < KIND_SECONDS * 1000)
     ) {
       const url = paths[times.length % paths.length]!;
-      t0 = performance.now();
+      const t0 = performance.now();
       const body = await get(url);
       times.push(performance.now() - t0);
       items += body.items.length;
     }
+    return { times, items: items / times.length };
+  };
+  for (const [kind, paths] of kinds) {
+    // The reference first, then today's function, one after the other for each kind of query.
+    const before = BEFORE ? (await install(SEARCH_BEFORE), await measure(paths)) : null;
+    await install(SEARCH_TODAY);
+    const { times, items } = await measure(paths);
     const p99 = percentile(times, 0.99);
     rows.push([
       kind,
       String(times.length),
-      fixed(items / times.length, 1),
+      fixed(items, 1),
       fixed(median(times), 1),
       fixed(p99, 1),
       p99 <= GOAL_MS ? 'yes' : 'no',
+      before ? fixed(median(before.times), 1) : '',
+      before ? fixed(percentile(before.times, 0.99), 1) : '',
     ]);
     console.log(rows.at(-1)!.join('  '));
   }
@@ -168,5 +200,6 @@ try {
     ],
   ]);
 } finally {
+  await install(SEARCH_TODAY).catch(() => undefined);
   await bench.close();
 }
