@@ -34,7 +34,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       const known =
         err.code === 'FST_ERR_BAD_URL'
           ? new AppError('request.invalid', { detail: 'the URL is not validly encoded' })
-          : new AppError('internal');
+          : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? new AppError('request.invalid', {
+                detail: 'a part of the URL path is longer than 100 characters',
+              })
+            : new AppError('internal');
       reply.header('x-request-id', req.id);
       reply.status(known.status).send(known.body(languageOf(req), req.id));
     },

@@ -311,6 +311,15 @@ describe('bad query strings and paths', () => {
     expectError(await admin.inject({ url: '/api/stores/%E0%A4%A' }), 400, 'request.invalid');
   });
 
+  it('answers a path part longer than a route takes with 400, not an internal error', async () => {
+    const error = expectError(
+      await admin.inject({ url: `/api/members/${'x'.repeat(200)}` }),
+      400,
+      'request.invalid',
+    );
+    expect(error.message).toContain('100');
+  });
+
   it('answers an unknown route with 404 route.not_found', async () => {
     expectError(await admin.inject({ url: '/api/nothing-here' }), 404, 'route.not_found');
     expectError(
