@@ -159,7 +159,10 @@ describe('duplicates and merge', () => {
     const anniversaries = await get(admin, `/api/members/${keep.memberId}/anniversaries`);
     expect(anniversaries).toHaveLength(1);
 
-    expectError(await admin.inject({ url: `/api/members/${dup.memberId}` }), 404, 'not_found');
+    const gone = await admin.inject({ url: `/api/members/${dup.memberId}` });
+    expect(expectError(gone, 410, 'member.merged').details).toMatchObject({
+      mergedInto: keep.memberId,
+    });
     const audit = await get(
       admin,
       `/api/audit-log?entityType=member&entityId=${keep.memberId}&action=member.merged`,
