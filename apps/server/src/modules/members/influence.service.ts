@@ -104,21 +104,32 @@ async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking>
     .select(['member_id', 'related_member_id', 'kind'])
     .where('related_member_id', 'is not', null)
     .execute();
+  // Weights summed first, then each edge added once: merging edge by edge through graphology
+  // took 7.7 s of 12 for 150,000 relations.
+  const weights = new Map<string, number>();
+  const bump = (from: string, to: string) => {
+    const key = `${from} ${to}`;
+    weights.set(key, (weights.get(key) ?? 0) + 1);
+  };
   const web = new Graph({ type: 'directed', allowSelfLoops: false });
   const intro = new Graph({ type: 'directed', allowSelfLoops: false });
-  const link = (from: string, to: string) => {
-    web.mergeNode(from);
-    web.mergeNode(to);
-    web.updateEdge(from, to, (a: { weight?: number }) => ({ weight: (a.weight ?? 0) + 1 }));
+  const node = (g: Graph, id: string) => {
+    if (!g.hasNode(id)) g.addNode(id);
   };
   for (const r of rels) {
     const other = r.related_member_id!;
-    link(r.member_id, other);
+    bump(r.member_id, other);
     if (r.kind === 'introduced_by') {
-      intro.mergeNode(other);
-      intro.mergeNode(r.member_id);
-      intro.mergeEdge(other, r.member_id);
-    } else link(other, r.member_id);
+      node(intro, other);
+      node(intro, r.member_id);
+      if (!intro.hasEdge(other, r.member_id)) intro.addEdge(other, r.member_id);
+    } else bump(other, r.member_id);
+  }
+  for (const [key, weight] of weights) {
+    const [from, to] = key.split(' ') as [string, string];
+    node(web, from);
+    node(web, to);
+    web.addEdge(from, to, { weight });
   }
   const rank = web.order ? pagerank(web, { getEdgeWeight: 'weight' }) : {};
   const levels = introducedByLevel(intro);
@@ -129,20 +140,24 @@ async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking>
       levels: l,
       total: l.reduce((s, n) => s + n, 0),
       centrality: rank[id] ?? 0,
-      relations: web.neighbors(id).length,
+      relations: 0,
     };
   });
   const byId = (a: Ranked, b: Ranked) => a.id.localeCompare(b.id);
+  // Members related in any way: counted for the kept few only (a second of work for them all).
+  const withRelations = (r: Ranked) => ({ ...r, relations: web.neighbors(r.id).length });
   return {
     fingerprint,
     computedAt: now,
     introduced: all
       .filter((x) => x.total > 0)
       .sort((a, b) => b.total - a.total || b.centrality - a.centrality || byId(a, b))
-      .slice(0, KEEP),
+      .slice(0, KEEP)
+      .map(withRelations),
     centrality: all
       .sort((a, b) => b.centrality - a.centrality || b.total - a.total || byId(a, b))
-      .slice(0, KEEP),
+      .slice(0, KEEP)
+      .map(withRelations),
   };
 }
 
