@@ -7,20 +7,26 @@ import { NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
 import { evaluateMemberTier } from './tier-evaluation';
 import { activeTiers, readTierSettings, type TierRow, type TierSettingsRow } from './tier-store';
 
-const CHUNK = 1000;
+// Members with nothing to do are only read: a usual night writes a few rows, not a million.
+const CHUNK = 2000;
 export const REEVALUATE_QUEUE = 'tiers-reevaluate';
 type Loaded = { settings: TierSettingsRow; tiers: TierRow[] };
 type Held = { member_id: string; tier_id: string | null; since: Date; below_since: Date | null };
 
+type Sorted = { change: Held[]; startGrace: string[]; clearGrace: string[] };
+
 /**
- * Members of a chunk whose tier may change now. For spending over a rolling or calendar year the
- * values of the whole chunk come from two set-based queries and the pure rules sort out the
- * members with nothing to do; the others (and every member under other settings) go through the
- * exact, locked path of evaluateMemberTier.
+ * What each member of a chunk needs. For spending over a rolling or calendar year the values of
+ * the whole chunk come from two set-based queries and the pure rules decide: graces start and
+ * clear in one statement each, and only members whose tier changes (history, event, perk) go
+ * through the exact, locked path of evaluateMemberTier — as every member does under other
+ * settings.
  */
-async function needingWork(tx: Tx, held: Held[], loaded: Loaded, now: Date): Promise<Held[]> {
+async function sortChunk(tx: Tx, held: Held[], loaded: Loaded, now: Date): Promise<Sorted> {
   const { settings, tiers } = loaded;
-  if (settings.basis !== 'spend' || settings.window === 'since_change') return held;
+  const sorted: Sorted = { change: [], startGrace: [], clearGrace: [] };
+  if (settings.basis !== 'spend' || settings.window === 'since_change')
+    return { ...sorted, change: held };
   const ids = held.map((h) => h.member_id);
   const win = qualifyingWindow(settings.window, now, settings.timeZone, now, settings.periodMonths);
   const values = await spentBetween(tx, ids, win.from, win.to);
@@ -33,8 +39,8 @@ async function needingWork(tx: Tx, held: Held[], loaded: Loaded, now: Date): Pro
   )!;
   const retained =
     settings.window === 'calendar_year' ? await spentBetween(tx, ids, kept.from, kept.to) : null;
-  return held.filter((h) => {
-    const decision = decideTier({
+  for (const h of held) {
+    const { action } = decideTier({
       tiers,
       currentTierId: h.tier_id,
       value: values.get(h.member_id) ?? 0,
@@ -44,8 +50,11 @@ async function needingWork(tx: Tx, held: Held[], loaded: Loaded, now: Date): Pro
       now,
       graceDays: settings.graceDays,
     });
-    return decision.action !== 'none';
-  });
+    if (action === 'upgrade' || action === 'downgrade') sorted.change.push(h);
+    else if (action === 'start_grace') sorted.startGrace.push(h.member_id);
+    else if (action === 'clear_grace') sorted.clearGrace.push(h.member_id);
+  }
+  return sorted;
 }
 
 /**
@@ -73,13 +82,15 @@ export async function runTierReevaluation(
         .limit(CHUNK)
         .execute();
       if (!held.length) return [];
-      const work = await needingWork(tx, held, loaded, now);
-      const busy = new Set(work.map((h) => h.member_id));
-      const quiet = held.filter((h) => !busy.has(h.member_id)).map((h) => h.member_id);
-      if (quiet.length)
-        await sql`UPDATE member_tiers SET evaluated_at = ${now}
-          WHERE member_id = ANY(${quiet}::uuid[])`.execute(tx);
-      for (const { member_id } of work) {
+      const sorted = await sortChunk(tx, held, loaded, now);
+      // Guarded by what was read: a member changed meanwhile is left to the next night.
+      const started = await sql`UPDATE member_tiers SET below_since = ${now}, evaluated_at = ${now},
+          version = version + 1
+        WHERE member_id = ANY(${sorted.startGrace}::uuid[]) AND below_since IS NULL`.execute(tx);
+      counts.graceStarted += Number(started.numAffectedRows ?? 0);
+      await sql`UPDATE member_tiers SET below_since = NULL, evaluated_at = ${now}, version = version + 1
+        WHERE member_id = ANY(${sorted.clearGrace}::uuid[])`.execute(tx);
+      for (const { member_id } of sorted.change) {
         const out = await evaluateMemberTier(ctx, tx, tenantId, member_id, {
           reevaluate: true,
           loaded,
