@@ -7,6 +7,7 @@
 // Run: `node --import tsx bench/email-outbox.ts`.
 // Tune: BENCH_EMAILS (100000), BENCH_ROUNDS (1), BENCH_WORKERS (2), BENCH_CONNECTIONS (10).
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { freePort } from '@regulars/db';
 import {
@@ -22,6 +23,11 @@ const N = envInt('BENCH_EMAILS', 100_000);
 const ROUNDS = envInt('BENCH_ROUNDS', 1);
 const WORKERS = envInt('BENCH_WORKERS', 2);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 10);
+/** Worker processes sending the batches (0: the workers run in this process). */
+const PROCESSES = envInt('BENCH_PROCESSES', 0);
+const fixture = fileURLToPath(
+  new URL('../apps/server/src/modules/messaging/kill-worker.fixture.ts', import.meta.url),
+);
 const MEMBERS = Math.min(N, 20_000);
 
 if (spawnSync('smtp-sink', ['-h']).error)
@@ -81,11 +87,26 @@ async function ours(round: number): Promise<{ rate: number; bytes: number }> {
       [tenantId, `${cause}:%`],
     )
   ).rows.map((r) => r.batch_id);
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) await dispatchBatch(ctx, tenantId, batches[next++]!);
-  };
-  await Promise.all(Array.from({ length: WORKERS }, worker));
+  if (PROCESSES > 0) {
+    // Like `regulars worker` processes: each takes its share of the batches.
+    await Promise.all(
+      Array.from({ length: PROCESSES }, (_, p) => {
+        const share = batches.filter((_, i) => i % PROCESSES === p);
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', fixture, bench.database.url, smtpUrl, tenantId, ...share],
+          { stdio: ['ignore', 'ignore', 'inherit'] },
+        );
+        return new Promise((resolve) => child.on('exit', resolve));
+      }),
+    );
+  } else {
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) await dispatchBatch(ctx, tenantId, batches[next++]!);
+    };
+    await Promise.all(Array.from({ length: WORKERS }, worker));
+  }
   const end = performance.now();
   const r = await raw.query<{ n: string; bytes: string }>(
     `SELECT count(*) FILTER (WHERE state = 'sent') AS n, avg(length(body_text) + length(body_html)) AS bytes
