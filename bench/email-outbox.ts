@@ -5,7 +5,8 @@
 // sending the same number of messages of the same size over as many connections to the same sink,
 // in the same run (Debian `postfix` provides smtp-sink and smtp-source).
 // Run: `node --import tsx bench/email-outbox.ts`.
-// Tune: BENCH_EMAILS (100000), BENCH_ROUNDS (1), BENCH_WORKERS (2), BENCH_CONNECTIONS (10).
+// Tune: BENCH_EMAILS (100000), BENCH_ROUNDS (1), BENCH_WORKERS (2), BENCH_CONNECTIONS (10),
+// BENCH_PROCESSES (0: workers in this process; n: n worker processes).
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
