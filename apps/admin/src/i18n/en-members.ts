@@ -365,22 +365,6 @@ export const enMembers = {
       purchases:
         'Each column fills the purchase field chosen for it; columns left empty are ignored. Needed: order no, a member column, date, SKU or product name, and unit price or amount.',
     },
-    kindLabel: 'Import',
-    kinds: { members: 'Members', products: 'Products', purchases: 'Purchases' },
-    kindHelp: {
-      members:
-        'Excel, CSV or phone contacts (vCard). Existing members are found by mobile, email, card number or external ID and updated.',
-      products:
-        'Excel or CSV with SKU, name, price, category (e.g. Sauces/Spicy) and tags. A known SKU updates its product; missing categories are created.',
-      purchases:
-        'Excel or CSV, one row per line: order no, the member’s mobile, card number or member ID, date, store, SKU, quantity, unit price or amount. Rows with the same order no are one purchase; an order already imported is not added again. Counts are of purchases.',
-    },
-    mappingHelpOf: {
-      products:
-        'Each column fills the product field chosen for it; columns left empty are ignored. A column with the SKU is needed.',
-      purchases:
-        'Each column fills the purchase field chosen for it; columns left empty are ignored. Needed: order no, a member column, date, SKU or product name, and unit price or amount.',
-    },
     description:
       'Excel (.xlsx), CSV (UTF-8, Big5 or GBK) or phone contacts (vCard). Importing the same sheet again updates members, never duplicates them.',
     template: { xlsx: 'Excel template', csv: 'CSV template' },

@@ -354,21 +354,6 @@ export const zhCNMembers = {
       purchases:
         '每一列会填入所选的消费字段；未选择的列会被忽略。必须有：订单编号、会员列、日期、货号或品名、单价或金额。',
     },
-    kindLabel: '导入项目',
-    kinds: { members: '会员', products: '商品', purchases: '消费记录' },
-    kindHelp: {
-      members:
-        'Excel、CSV 或手机通讯录（vCard）。按手机、电子邮件、会员卡号或外部编号找到已有会员并更新。',
-      products:
-        'Excel 或 CSV，含货号、品名、售价、分类（如 锅底/麻辣）和标签。已有的货号会更新该商品；没有的分类会自动创建。',
-      purchases:
-        'Excel 或 CSV，每行一个品项：订单编号、会员手机／会员卡号／会员编号、日期、门店、货号、数量、单价或金额。同一订单编号的各行为一笔消费；已导入的订单不会重复新增。数量按订单计。',
-    },
-    mappingHelpOf: {
-      products: '每一列会填入所选的商品字段；未选择的列会被忽略。必须有货号列。',
-      purchases:
-        '每一列会填入所选的消费字段；未选择的列会被忽略。必须有：订单编号、会员列、日期、货号或品名、单价或金额。',
-    },
     description:
       'Excel（.xlsx）、CSV（UTF-8、Big5 或 GBK）或手机通讯录（vCard）。同一份文件再次导入只会更新会员，不会重复创建。',
     template: { xlsx: 'Excel 模板', csv: 'CSV 模板' },

@@ -354,21 +354,6 @@ export const zhTWMembers = {
       purchases:
         '每一欄會填入所選的消費欄位；未選擇的欄位會被忽略。必須有：訂單編號、會員欄、日期、貨號或品名、單價或金額。',
     },
-    kindLabel: '匯入項目',
-    kinds: { members: '會員', products: '商品', purchases: '消費紀錄' },
-    kindHelp: {
-      members:
-        'Excel、CSV 或手機通訊錄（vCard）。以手機、電子郵件、會員卡號或外部編號找出既有會員並更新。',
-      products:
-        'Excel 或 CSV，含貨號、品名、售價、分類（如 鍋底/麻辣）與標籤。已有的貨號會更新該商品；沒有的分類會自動建立。',
-      purchases:
-        'Excel 或 CSV，每列一個品項：訂單編號、會員手機／會員卡號／會員編號、日期、門市、貨號、數量、單價或金額。同一訂單編號的各列為一筆消費；已匯入的訂單不會重複新增。數量以訂單計。',
-    },
-    mappingHelpOf: {
-      products: '每一欄會填入所選的商品欄位；未選擇的欄位會被忽略。必須有貨號欄。',
-      purchases:
-        '每一欄會填入所選的消費欄位；未選擇的欄位會被忽略。必須有：訂單編號、會員欄、日期、貨號或品名、單價或金額。',
-    },
     description:
       'Excel（.xlsx）、CSV（UTF-8、Big5 或 GBK）或手機通訊錄（vCard）。同一份檔案再次匯入只會更新會員，不會重複建立。',
     template: { xlsx: 'Excel 範本', csv: 'CSV 範本' },
