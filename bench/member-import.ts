@@ -28,7 +28,7 @@ import { ROOT } from './lib/processes';
 import { envInt, fixed, header, median, table, tempDir } from './lib/stats';
 
 const ROWS = envInt('BENCH_ROWS', 1_000_000);
-const XLSX_ROWS = envInt('BENCH_XLSX_ROWS', 100_000);
+const XLSX_ROWS = process.env.BENCH_XLSX_ROWS === '0' ? 0 : envInt('BENCH_XLSX_ROWS', 100_000);
 const ROUNDS = envInt('BENCH_ROUNDS', 2);
 const PROFILE = process.env.BENCH_PROFILE;
 const COPY_GOAL = 0.25;
