@@ -3,7 +3,7 @@ import type { TierReevaluation } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
 import { spentBetween } from '../../members';
-import { NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
+import { NIGHTLY_CRON, NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
 import { evaluateMemberTier } from './tier-evaluation';
 import { activeTiers, readTierSettings, type TierRow, type TierSettingsRow } from './tier-store';
 
@@ -114,9 +114,13 @@ export function setupTiers(ctx: AppContext): void {
   ctx.jobs.define(REEVALUATE_QUEUE, async (data) => {
     await runTierReevaluation(ctx, data.tenantId);
   });
-  ctx.jobs.define(NIGHTLY_QUEUE, async () => {
-    await runRewardsNightly(ctx);
-  });
+  ctx.jobs.define(
+    NIGHTLY_QUEUE,
+    async () => {
+      await runRewardsNightly(ctx);
+    },
+    { cron: NIGHTLY_CRON, batchSize: 1 },
+  );
   ctx.events.subscribe({
     name: 'loyalty.tiers.upgrade',
     types: ['purchase.recorded', 'points.earned'],
