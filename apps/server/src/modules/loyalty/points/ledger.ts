@@ -10,6 +10,7 @@ import {
   moveBalance,
   owed,
   type ActorRef,
+  type Balance,
   type LedgerCtx,
 } from './ledger-store';
 import { defaultExpiry, readProgram } from './program';
@@ -52,10 +53,30 @@ export async function earnPoints(
   input: EarnInput,
 ): Promise<{ entryId: string; balance: number; created: boolean }> {
   checkPoints(input.points);
-  const kind = input.kind ?? 'earn';
   const bal = await lockBalance(tx, input.tenantId, input.memberId);
-  const existing = await findEntry(tx, input.memberId, kind, input.source, input.sourceRef);
+  const existing = await findEntry(
+    tx,
+    input.memberId,
+    input.kind ?? 'earn',
+    input.source,
+    input.sourceRef,
+  );
   if (existing) return { entryId: existing.entry_id, balance: bal.available, created: false };
+  return addEarning(ctx, tx, input, bal);
+}
+
+/**
+ * earnPoints for a caller that already holds the member's balance lock (`bal` is what it read)
+ * and has checked that the operation is new: the till's earning, in fewer round trips.
+ */
+export async function addEarning(
+  ctx: LedgerCtx,
+  tx: Tx,
+  input: EarnInput,
+  bal: Balance,
+): Promise<{ entryId: string; balance: number; created: boolean }> {
+  checkPoints(input.points);
+  const kind = input.kind ?? 'earn';
   const now = ctx.clock.now();
   const expiresAt =
     input.expiresAt !== undefined ? input.expiresAt : defaultExpiry(await readProgram(tx), now);

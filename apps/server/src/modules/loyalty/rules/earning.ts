@@ -1,8 +1,8 @@
 import type { EarnedPoints, RuleAward } from '@regulars/contracts';
 import { evaluateActionRules, evaluateSpendRules, localDay, type BasketLine } from '@regulars/core';
 import type { Tx } from '@regulars/db';
-import { earnPoints, type LedgerCtx } from '../points/ledger';
-import { findEntry, lockBalance, type ActorRef } from '../points/ledger-store';
+import { addEarning, type LedgerCtx } from '../points/ledger';
+import { findEntry, lockBalance, type ActorRef, type Balance } from '../points/ledger-store';
 import { defaultExpiry, readProgram } from '../points/program';
 import { limitAwards } from './limits';
 import { purchaseFacts } from './purchase-facts';
@@ -39,15 +39,21 @@ async function record(
     expiresAt?: Date | null;
     pending?: { confirmAt: Date };
   },
+  bal: Balance,
 ): Promise<EarnedPoints> {
   const points = w.awards.reduce((s, a) => s + a.points, 0);
   if (points <= 0) return { ...NONE, awards: w.awards };
-  const { entryId } = await earnPoints(ctx, tx, {
-    ...w,
-    points,
-    ruleId: w.awards.length === 1 ? w.awards[0]!.ruleId : null,
-    details: { awards: w.awards },
-  });
+  const { entryId } = await addEarning(
+    ctx,
+    tx,
+    {
+      ...w,
+      points,
+      ruleId: w.awards.length === 1 ? w.awards[0]!.ruleId : null,
+      details: { awards: w.awards },
+    },
+    bal,
+  );
   await tx
     .insertInto('points_rule_awards')
     .values(
@@ -77,7 +83,7 @@ export async function earnForPurchase(
 ): Promise<EarnedPoints> {
   const facts = await purchaseFacts(tx, purchaseId);
   if (!facts) return NONE;
-  await lockBalance(tx, tenantId, facts.memberId);
+  const bal = await lockBalance(tx, tenantId, facts.memberId);
   const before = await earnedBefore(tx, facts.memberId, 'purchase', purchaseId);
   if (before) return before;
   const program = await readProgram(tx);
@@ -93,18 +99,23 @@ export async function earnForPurchase(
   );
   const awards = await limitAwards(tx, program, rules, raw, facts.memberId, now, true);
   const confirmAt = new Date(facts.occurredAt.getTime() + program.returnWindowDays * DAY);
-  return record(ctx, tx, {
-    ...actor,
-    tenantId,
-    memberId: facts.memberId,
-    awards,
-    reason: 'purchase',
-    source: 'purchase',
-    sourceRef: purchaseId,
-    at: now,
-    expiresAt: defaultExpiry(program, facts.occurredAt),
-    pending: confirmAt > now ? { confirmAt } : undefined,
-  });
+  return record(
+    ctx,
+    tx,
+    {
+      ...actor,
+      tenantId,
+      memberId: facts.memberId,
+      awards,
+      reason: 'purchase',
+      source: 'purchase',
+      sourceRef: purchaseId,
+      at: now,
+      expiresAt: defaultExpiry(program, facts.occurredAt),
+      pending: confirmAt > now ? { confirmAt } : undefined,
+    },
+    bal,
+  );
 }
 
 /**
@@ -126,7 +137,7 @@ export async function earnForAction(
   const now = ctx.clock.now();
   const day = localDay(now, program.timeZone);
   const ref = `${input.action}:${input.ref ?? (input.action === 'check_in' ? day.date : 'once')}`;
-  await lockBalance(tx, input.tenantId, input.memberId);
+  const bal = await lockBalance(tx, input.tenantId, input.memberId);
   const before = await earnedBefore(tx, input.memberId, 'action', ref);
   if (before) return before;
   if (!program.enabled) return NONE;
@@ -138,14 +149,19 @@ export async function earnForAction(
     await tierMultiplier(tx, input.memberId),
   );
   const awards = await limitAwards(tx, program, rules, raw, input.memberId, now, true);
-  return record(ctx, tx, {
-    ...input,
-    awards,
-    reason: input.action,
-    source: 'action',
-    sourceRef: ref,
-    at: now,
-  });
+  return record(
+    ctx,
+    tx,
+    {
+      ...input,
+      awards,
+      reason: input.action,
+      source: 'action',
+      sourceRef: ref,
+      at: now,
+    },
+    bal,
+  );
 }
 
 /** What a basket would earn, computed by the same rules and limits, writing nothing. */

@@ -29,24 +29,27 @@ export function paidLines<T extends { amountMinor: number }>(lines: T[], totalMi
  * paths. Reads the catalog's tables (the members module's) and never writes them.
  */
 export async function purchaseFacts(tx: Tx, purchaseId: string): Promise<PurchaseFacts | null> {
-  const head = await tx
-    .selectFrom('purchases')
-    .select(['member_id', 'store_id', 'occurred_at', 'total_minor'])
-    .where('purchase_id', '=', purchaseId)
-    .executeTakeFirst();
-  if (!head) return null;
-  const lines = await sql<{
-    line_no: number;
+  // One round trip: the head's columns repeat on each line (a purchase has at least one).
+  const rows = await sql<{
+    member_id: string;
+    store_id: string | null;
+    occurred_at: Date;
+    total_minor: string;
+    line_no: number | null;
     product_id: string | null;
-    quantity: string;
-    amount_minor: string;
+    quantity: string | null;
+    amount_minor: string | null;
     path: string[] | null;
   }>`
-    SELECT l.line_no, l.product_id, l.quantity, l.amount_minor, c.path
-    FROM purchase_lines l
-    LEFT JOIN products p ON p.tenant_id = l.tenant_id AND p.product_id = l.product_id
-    LEFT JOIN product_categories c ON c.tenant_id = p.tenant_id AND c.category_id = p.category_id
-    WHERE l.purchase_id = ${purchaseId} ORDER BY l.line_no`.execute(tx);
+    SELECT p.member_id, p.store_id, p.occurred_at, p.total_minor,
+           l.line_no, l.product_id, l.quantity, l.amount_minor, c.path
+    FROM purchases p
+    LEFT JOIN purchase_lines l ON l.tenant_id = p.tenant_id AND l.purchase_id = p.purchase_id
+    LEFT JOIN products pr ON pr.tenant_id = l.tenant_id AND pr.product_id = l.product_id
+    LEFT JOIN product_categories c ON c.tenant_id = pr.tenant_id AND c.category_id = pr.category_id
+    WHERE p.purchase_id = ${purchaseId} ORDER BY l.line_no`.execute(tx);
+  const head = rows.rows[0];
+  if (!head) return null;
   const total = Number(head.total_minor);
   return {
     purchaseId,
@@ -55,13 +58,15 @@ export async function purchaseFacts(tx: Tx, purchaseId: string): Promise<Purchas
     occurredAt: head.occurred_at,
     totalMinor: total,
     lines: paidLines(
-      lines.rows.map((l) => ({
-        lineNo: l.line_no,
-        productId: l.product_id,
-        categoryPath: l.path ?? [],
-        quantity: Number(l.quantity),
-        amountMinor: Number(l.amount_minor),
-      })),
+      rows.rows
+        .filter((l) => l.line_no !== null)
+        .map((l) => ({
+          lineNo: l.line_no!,
+          productId: l.product_id,
+          categoryPath: l.path ?? [],
+          quantity: Number(l.quantity),
+          amountMinor: Number(l.amount_minor),
+        })),
       total,
     ),
   };
