@@ -92,6 +92,28 @@ describe('delivery reports (dlr-url)', () => {
     expect(await deliveryOf(t.ctx, a, id)).toEqual(first);
   });
 
+  it('a delivered message stays delivered: a late failure or intermediate report changes nothing', async () => {
+    const id = await delivery('sent', '+886922000005');
+    const url = dlrUrl(t.ctx.config, a, id);
+    await report(url, 1, 'id:9 stat:DELIVRD err:000');
+    const delivered = await deliveryOf(t.ctx, a, id);
+    expect(delivered).toMatchObject({ state: 'delivered' });
+    await report(url, 2, 'id:9 stat:UNDELIV err:001');
+    await report(url, 16, 'NACK/0x0000000b/Invalid Destination Address');
+    for (const status of [4, 8]) await report(url, status, 'ACK/');
+    expect(await deliveryOf(t.ctx, a, id)).toEqual(delivered);
+    expect((await blocksOf(t.ctx, a)).map((x) => x.address)).not.toContain('+886922000005');
+  });
+
+  it('a failed message is final: a late delivered report does not revive it', async () => {
+    const id = await delivery('sent', '+886922000006');
+    const url = dlrUrl(t.ctx.config, a, id);
+    await report(url, 2, 'id:10 stat:EXPIRED err:000');
+    const failed = await deliveryOf(t.ctx, a, id);
+    await report(url, 1, 'id:10 stat:DELIVRD err:000');
+    expect(await deliveryOf(t.ctx, a, id)).toEqual(failed);
+  });
+
   it('applies reports that arrive together, each answered once applied', async () => {
     const ids = await Promise.all(Array.from({ length: 40 }, () => delivery()));
     const missing = crypto.randomUUID();
