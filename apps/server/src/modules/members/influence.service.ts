@@ -98,12 +98,27 @@ function introducedByLevel(intro: Graph): Map<string, number[]> {
 }
 
 /** PageRank over every relation, and people brought in per level, for every member with relations. */
-async function compute(tx: Tx, fingerprint: string, now: Date): Promise<Ranking> {
-  const rels = await tx
-    .selectFrom('relations')
-    .select(['member_id', 'related_member_id', 'kind'])
-    .where('related_member_id', 'is not', null)
-    .execute();
+type Rel = { member_id: string; related_member_id: string | null; kind: string };
+
+/**
+ * The relations and their fingerprint in a transaction of their own, released before the graph
+ * work (seconds for a large business): no request holds a connection while it waits for that.
+ * Should a relation change between the two reads, the ranking is kept under the older
+ * fingerprint and the next request computes again; it is never kept under a wrong one for good.
+ */
+async function compute(ctx: AppContext, tenantId: string): Promise<Ranking> {
+  const { fingerprint, rels } = await ctx.db.withTenant(tenantId, async (tx) => ({
+    fingerprint: await fingerprintOf(tx),
+    rels: await tx
+      .selectFrom('relations')
+      .select(['member_id', 'related_member_id', 'kind'])
+      .where('related_member_id', 'is not', null)
+      .execute(),
+  }));
+  return rank(rels, fingerprint, ctx.clock.now());
+}
+
+function rank(rels: Rel[], fingerprint: string, now: Date): Ranking {
   // Weights summed first, then each edge added once: merging edge by edge through graphology
   // took 7.7 s of 12 for 150,000 relations.
   const weights = new Map<string, number>();
@@ -173,23 +188,26 @@ export async function influenceCenters(
   auth: AuthContext,
   q: { by: 'introduced' | 'centrality'; limit: number },
 ) {
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const fingerprint = await fingerprintOf(tx);
-    let ranking = rankings.get(auth.tenantId);
-    if (ranking?.fingerprint !== fingerprint) {
-      const key = `${auth.tenantId}:${fingerprint}`;
-      let pending = computing.get(key);
-      if (!pending) {
-        pending = compute(tx, fingerprint, ctx.clock.now()).finally(() => computing.delete(key));
-        computing.set(key, pending);
-      }
-      ranking = await pending;
-      if (rankings.size >= MAX_TENANTS) rankings.clear();
-      rankings.set(auth.tenantId, ranking);
+  const tenantId = auth.tenantId;
+  const fingerprint = await ctx.db.withTenant(tenantId, fingerprintOf);
+  let ranking = rankings.get(tenantId);
+  // One computation per business at a time; those who ask meanwhile wait for it. One begun
+  // before the relations this request saw is followed by one more.
+  for (let tries = 0; ranking?.fingerprint !== fingerprint && tries < 2; tries++) {
+    let pending = computing.get(tenantId);
+    if (!pending) {
+      pending = compute(ctx, tenantId).finally(() => computing.delete(tenantId));
+      computing.set(tenantId, pending);
     }
-    const ranked = ranking[q.by];
-    const names = ranked.length
-      ? await tx
+    ranking = await pending;
+    if (rankings.size >= MAX_TENANTS) rankings.clear();
+    rankings.set(tenantId, ranking);
+  }
+  if (!ranking) throw new Error('influence: no ranking computed');
+  const ranked = ranking[q.by];
+  const names = ranked.length
+    ? await ctx.db.withTenant(tenantId, (tx) =>
+        tx
           .selectFrom('members')
           .select(['member_id', 'name', 'card_number'])
           .where(
@@ -198,21 +216,21 @@ export async function influenceCenters(
             ranked.map((r) => r.id),
           )
           .where('status', '=', 'active')
-          .execute()
-      : [];
-    const byId = new Map(names.map((n) => [n.member_id, n]));
-    const items = ranked
-      .filter((r) => byId.has(r.id))
-      .slice(0, q.limit)
-      .map((r) => ({
-        memberId: r.id,
-        cardNumber: byId.get(r.id)!.card_number,
-        name: byId.get(r.id)!.name,
-        introducedByLevel: r.levels,
-        introducedTotal: r.total,
-        relations: r.relations,
-        centrality: r.centrality,
-      }));
-    return { items, computedAt: ranking.computedAt };
-  });
+          .execute(),
+      )
+    : [];
+  const byId = new Map(names.map((n) => [n.member_id, n]));
+  const items = ranked
+    .filter((r) => byId.has(r.id))
+    .slice(0, q.limit)
+    .map((r) => ({
+      memberId: r.id,
+      cardNumber: byId.get(r.id)!.card_number,
+      name: byId.get(r.id)!.name,
+      introducedByLevel: r.levels,
+      introducedTotal: r.total,
+      relations: r.relations,
+      centrality: r.centrality,
+    }));
+  return { items, computedAt: ranking.computedAt };
 }
