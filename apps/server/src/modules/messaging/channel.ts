@@ -32,6 +32,11 @@ export type SendResult =
       permanent: boolean;
       /** The address does not exist (a hard bounce): it is blocked for every later message. */
       bounce?: boolean;
+      /**
+       * The address itself is invalid (no or a malformed number): it is blocked for every later
+       * message. A permanent failure without it (or `bounce`) fails this message only.
+       */
+      invalidAddress?: boolean;
     };
 
 /**

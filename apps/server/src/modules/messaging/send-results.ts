@@ -91,7 +91,9 @@ export async function recordResult(
       .deleteFrom('message_cap_reservations')
       .where('delivery_id', '=', row.delivery_id)
       .execute();
-    if (result.permanent && (bounced || channel === 'sms')) {
+    // only a failure that says the address itself is wrong blocks it; a message refused for its
+    // content or for the gateway's own reasons fails without touching the member's address
+    if (result.permanent && (bounced || result.invalidAddress === true)) {
       await blockAddress(tx, tenantId, {
         channel,
         address: row.to_address,

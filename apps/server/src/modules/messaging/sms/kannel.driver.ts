@@ -80,7 +80,12 @@ async function sendOne(
   // for the operator, and the number is not blocked.
   const ours = /Authorization failed|Sender missing|, denied\./i.test(body);
   const permanent = res.status >= 400 && res.status < 500 && res.status !== 429 && !ours;
-  return { status: 'failed', error: `kannel ${res.status}: ${body}`, permanent };
+  const error = `kannel ${res.status}: ${body}`;
+  // Only "Missing/Empty receiver number" says the number itself is wrong: that number is blocked.
+  // Anything else (content, coding, the operator's white/black lists) fails this message only.
+  if (permanent && /receiver number/i.test(body))
+    return { status: 'failed', error, permanent, invalidAddress: true };
+  return { status: 'failed', error, permanent };
 }
 
 /**

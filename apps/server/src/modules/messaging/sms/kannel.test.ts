@@ -250,7 +250,7 @@ describe('when Kannel cannot take a message', () => {
 
   it('a refused number is final; our own wrong password is not the number’s fault', async () => {
     const [noNumber] = await driver({}).send([message('x', '您好', '')]);
-    expect(noNumber).toMatchObject({ status: 'failed', permanent: true });
+    expect(noNumber).toMatchObject({ status: 'failed', permanent: true, invalidAddress: true });
     expect((noNumber as { error: string }).error).toMatch(/^kannel 4\d\d: .*receiver/i);
     const [wrong] = await driver({ password: 'wrong' }).send([message('x', '您好')]);
     expect(wrong).toMatchObject({ status: 'failed', permanent: false });
