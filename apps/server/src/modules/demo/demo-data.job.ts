@@ -1,6 +1,15 @@
 import { SYSTEM_ROLES, SYSTEM_ROLE_KEYS } from '@regulars/contracts';
 import type { AppContext, AuthContext } from '../../http/context';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalog';
+import { LOYALTY_SETUP_UNITS, writeLoyaltySetup } from './demo-loyalty';
+import { MESSAGING_UNITS, writeMessaging } from './demo-messaging';
+import {
+  earnHistory,
+  evaluateTiers,
+  pointsUnits,
+  sweepHistory,
+  writeRedemptions,
+} from './demo-points';
 import { demoPlan } from './demo-plan';
 import { claimDemo, ensureDemoRow, finishDemo, reportDemo } from './demo-progress';
 import { DAY } from './demo-visits';
@@ -30,7 +39,8 @@ export type DemoHooks = {
 
 /**
  * Fills the demo business with a catalog, members, their relations, notes, anniversaries, staff
- * tasks and two years of purchases, through the members and imports services. Everything is
+ * tasks and two years of purchases, through the members and imports services; then its points
+ * programme, tiers, rewards and messages through the loyalty and messaging services. Everything is
  * planned from a seed and written with deterministic external ids, and each phase skips what is
  * already there: a killed run resumes, and a run after a finished one changes nothing.
  * Returns 'busy' when another run holds the lease.
@@ -90,7 +100,10 @@ export async function runDemoData(
     plan.notes.length +
     plan.anniversaries.length +
     plan.tasks.length +
-    purchases;
+    purchases +
+    LOYALTY_SETUP_UNITS +
+    pointsUnits(plan.members.length) +
+    MESSAGING_UNITS;
   let done = 0;
   let phase = 'catalog';
   // Progress is written beside the work, at most a few times a second, never in its way.
@@ -132,6 +145,19 @@ export async function runDemoData(
     await writeTimeline(run, ids);
     phase = 'purchases';
     await writePurchases(run, ids);
+    // Loyalty after the purchases: until its rules exist, the engine's own reaction to
+    // `purchase.recorded` earns nothing, so the history is earned here, dated as it happened.
+    phase = 'loyalty';
+    await writeLoyaltySetup(run);
+    phase = 'points';
+    await earnHistory(run, ids);
+    await sweepHistory(run);
+    phase = 'tiers';
+    await evaluateTiers(run, ids);
+    phase = 'rewards';
+    await writeRedemptions(run, ids);
+    phase = 'messaging';
+    await writeMessaging(run, ids);
     await report(true);
     await ctx.db.withTenant(tenantId, (tx) => finishDemo(tx, null));
     return 'done';

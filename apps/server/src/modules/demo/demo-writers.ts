@@ -50,7 +50,11 @@ const existing = async <T>(run: DemoRun, q: string) =>
   run.ctx.db.withTenant(run.tenantId, async (tx) => (await sql.raw<T>(q).execute(tx)).rows);
 
 /** Runs `fn` on the items, `n` at a time; after a failure no further item starts. */
-async function inParallel<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  n: number,
+  fn: (t: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {

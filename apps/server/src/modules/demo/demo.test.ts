@@ -35,7 +35,20 @@ async function fingerprint(app: TestApp) {
             (SELECT sum(purchase_count) FROM member_stats) AS stats_count,
             (SELECT sum(total_spent_minor) FROM member_stats) AS stats_spent,
             (SELECT count(*) FROM domain_events WHERE type = 'purchase.recorded') AS events,
-            (SELECT string_agg(name || phone, ',' ORDER BY external_id) FROM members) AS people`,
+            (SELECT string_agg(name || phone, ',' ORDER BY external_id) FROM members) AS people,
+            (SELECT count(*) FROM earning_rules) AS rules,
+            (SELECT count(*) || ':' || sum(points) || ':' || sum(pending_points) FROM points_entries) AS points,
+            (SELECT string_agg(kind || count, ',' ORDER BY kind) FROM
+              (SELECT kind, count(*) FROM points_entries GROUP BY kind) k) AS point_kinds,
+            (SELECT sum(available) || ':' || sum(pending) FROM points_balances) AS balances,
+            (SELECT string_agg(t.name || n, ',' ORDER BY t.threshold) FROM tiers t JOIN
+              (SELECT tier_id, count(*) AS n FROM member_tiers GROUP BY 1) mt USING (tier_id)) AS tiers,
+            (SELECT count(*) FROM rewards) AS rewards,
+            (SELECT string_agg(status || n, ',' ORDER BY status) FROM
+              (SELECT status, count(*) AS n FROM coupons GROUP BY 1) c) AS coupons,
+            (SELECT count(*) FROM missions) AS missions,
+            (SELECT count(*) FROM message_templates) AS templates,
+            (SELECT count(*) FROM message_deliveries) AS messages`,
   );
   return row!;
 }
@@ -117,6 +130,53 @@ describe('demo data', () => {
     expect(sub.length).toBeGreaterThan(0);
   });
 
+  it('runs a points programme whose entries say which rule gave them', async () => {
+    expect(first.rules).toBe('4');
+    const unearned = await query(
+      app,
+      `SELECT 1 FROM purchases p WHERE p.total_minor >= 10000 AND NOT EXISTS (
+         SELECT 1 FROM points_entries e WHERE e.kind = 'earn' AND e.source = 'purchase'
+           AND e.source_ref = p.purchase_id::text)`,
+    );
+    expect(unearned).toEqual([]);
+    const twice = await query(
+      app,
+      `SELECT source_ref FROM points_entries WHERE kind = 'earn' GROUP BY member_id, source, source_ref
+       HAVING count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
+    const rules = await query<{ name: string }>(
+      app,
+      `SELECT DISTINCT r.name FROM points_rule_awards a JOIN earning_rules r USING (tenant_id, rule_id)`,
+    );
+    expect(rules.map((r) => r.name).sort()).toEqual(
+      ['入會禮 50 點', '消費每滿 NT$100 得 1 點', '週二會員日點數加倍', '每日簽到 2 點'].sort(),
+    );
+    // Last year's points lapsed at its end; some were exchanged for rewards.
+    expect(first.point_kinds).toMatch(/expire\d+/);
+    expect(first.point_kinds).toMatch(/spend\d+/);
+    const negative = await query(app, 'SELECT 1 FROM points_balances WHERE available < 0');
+    expect(negative).toEqual([]);
+  });
+
+  it('places members in tiers and issues and redeems coupons, with a mission to chase', async () => {
+    expect(first.tiers!.split(',').length).toBeGreaterThanOrEqual(3);
+    expect(first.tiers).toMatch(/^一般會員\d+,銀卡\d+/);
+    expect(first.rewards).toBe('4');
+    expect(first.coupons).toMatch(/issued\d+,redeemed\d+/);
+    expect(first.missions).toBe('1');
+  });
+
+  it('has message templates in three languages and messages in the outbox', async () => {
+    const t = await query<{ name: string; langs: string[] }>(
+      app,
+      `SELECT name, array(SELECT jsonb_object_keys(variants) ORDER BY 1) AS langs FROM message_templates`,
+    );
+    expect(t).toHaveLength(3);
+    for (const x of t) expect(x.langs).toEqual(['en', 'zh-CN', 'zh-TW']);
+    expect(Number(first.messages)).toBeGreaterThanOrEqual(6);
+  });
+
   it('shows its progress to signed-in staff', async () => {
     const admin = await signIn(app.app, 'hotpot', 'admin@hotpot.demo', DEMO_PASSWORD);
     const res = await admin.inject({ method: 'GET', url: '/api/demo/progress' });
@@ -149,6 +209,8 @@ describe('demo data', () => {
       await killAt('members', 1);
       await killAt('relations', 1);
       await killAt('purchases', 1);
+      await killAt('points', 1);
+      await killAt('tiers', 1);
       const [state] = await query<{ state: string }>(other, 'SELECT state FROM demo_data');
       expect(state!.state).toBe('failed');
       expect(await runDemoData(other.ctx, id)).toBe('done');
