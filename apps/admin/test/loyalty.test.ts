@@ -78,6 +78,10 @@ describe('points programme', () => {
       );
       expect(await see(page.getByTestId('points-history'))).toContain('Wrong dish served twice');
       await screenshot(page, 'member-points.png');
+      // The timeline tells the same story: the purchase's points with the rule that gave them.
+      await openTab(page, 'Timeline');
+      await page.getByText(`Earned +${earned} points`).waitFor();
+      await page.getByText(ruleName).first().waitFor();
 
       await page.evaluate(() => localStorage.setItem('regulars.admin.language', 'zh-TW'));
       await page.reload();

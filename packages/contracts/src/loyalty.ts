@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, Version } from './common';
 import { Purchase, PurchaseLineInput } from './catalog';
+import { timelineEntry } from './timeline';
 
 const Points = z.number().int().min(1).max(100_000_000);
 const Money = z.number().int().min(1).max(1e13);
@@ -225,3 +226,15 @@ export const StoredValueResult = z.object({
   entry: StoredValueEntry,
   balanceMinor: z.number().int(),
 });
+
+/** A movement of points on the member's timeline (registered by the loyalty room). */
+export const PointsTimelineEntry = timelineEntry('points', {
+  entryKind: PointsEntry.shape.kind,
+  points: z.number().int(),
+  pendingPoints: z.number().int(),
+  reason: z.string(),
+  balanceAfter: z.number().int(),
+  /** Names of the rules that gave the points. */
+  rules: z.array(z.string()),
+});
+export type PointsTimelineEntry = z.infer<typeof PointsTimelineEntry>;

@@ -112,6 +112,7 @@ export const enLoyalty = {
       adjust: 'Adjusted',
       clawback: 'Return',
     },
+    timeline: '{{kind}} {{change}} points (balance {{balance}})',
     svKind: { top_up: 'Top-up', spend: 'Payment', refund: 'Refund' },
     reason: {
       purchase: 'Purchase',

@@ -111,6 +111,7 @@ export const zhCNLoyalty = {
       adjust: '调整',
       clawback: '退货',
     },
+    timeline: '积分{{kind}} {{change}} 点（余额 {{balance}}）',
     svKind: { top_up: '储值', spend: '付款', refund: '退款' },
     reason: {
       purchase: '消费',

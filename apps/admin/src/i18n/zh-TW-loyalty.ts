@@ -111,6 +111,7 @@ export const zhTWLoyalty = {
       adjust: '調整',
       clawback: '退貨',
     },
+    timeline: '點數{{kind}} {{change}} 點（餘額 {{balance}}）',
     svKind: { top_up: '儲值', spend: '付款', refund: '退款' },
     reason: {
       purchase: '消費',

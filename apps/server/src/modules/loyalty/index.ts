@@ -2,6 +2,7 @@ import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
 import { SWEEP_CRON, SWEEP_QUEUE, sweepLoyalty } from './points/maintenance';
 import { registerPointsRoutes } from './points/points.routes';
+import { registerPointsTimeline } from './points/timeline';
 import { registerPosRoutes } from './pos/pos.routes';
 import { earnForAction, earnForPurchase } from './rules/earning';
 import { registerRuleRoutes } from './rules/rules.routes';
@@ -16,6 +17,7 @@ import { registerTierRoutes } from './tiers/tiers.routes';
  * tiers, rewards and coupons, missions and badges build on the ledger.
  */
 export function setupLoyalty(ctx: AppContext): void {
+  registerPointsTimeline();
   // Purchases recorded anywhere (import, API, the till) earn once: the till already did it in
   // its own transaction, so this finds the entry and changes nothing.
   ctx.events.subscribe({

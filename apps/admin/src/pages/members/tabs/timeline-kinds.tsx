@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Language, MemberTimelineEntry } from '@regulars/contracts';
 import { formatDate } from '../../../format';
+import { POINTS_VIEW } from '../../loyalty/points-timeline';
 
 export type Shown = { t: TFunction; lang: Language; money(minor: number): string };
 type Of<K extends string> = Extract<MemberTimelineEntry, { kind: K }>;
@@ -133,4 +134,5 @@ export const KIND_VIEWS: { [K in MemberTimelineEntry['kind']]: KindView<Of<K>> }
     color: 'red',
     show: (e, { t }) => t('timeline.joined', { source: source(t, e.source) }),
   },
+  points: POINTS_VIEW as KindView<never>,
 };

@@ -66,6 +66,11 @@ describe('earning rules', () => {
     const sale = await f.ok(await f.sale(m, 'e-1', basket));
     expect(sale.earned.points).toBe(38);
     expect(sale.earned.awards).toEqual(preview.awards);
+    // The member's timeline shows the points with the rules that gave them.
+    const timeline = await f.ok(await f.admin.inject({ url: `/api/members/${m}/timeline` }));
+    const points = timeline.items.find((e: { kind: string }) => e.kind === 'points');
+    expect(points).toMatchObject({ entryKind: 'earn', points: 38, balanceAfter: 38 });
+    expect(points.rules).toEqual(['Base', 'Meat lovers', 'Beef week', 'Double Tuesdays']);
   });
 
   it('apply per-member caps per rule and for the programme, and budgets', async () => {
