@@ -59,9 +59,7 @@ describe('a message the SMS gateway refuses for good', () => {
     answers.set('+886922555666', 'Charset or body misformed, rejected');
     const refused = await sendFromCard(memberId, '您的訂位已確認。');
     expect(refused).toMatchObject({ state: 'failed', reason: 'permanent' });
-    expect((await blocksOf(t.ctx, tenantId)).map((b) => b.address)).not.toContain(
-      '+886922555666',
-    );
+    expect((await blocksOf(t.ctx, tenantId)).map((b) => b.address)).not.toContain('+886922555666');
     answers.delete('+886922555666');
     expect(await sendFromCard(memberId, '明天見。')).toMatchObject({ state: 'sent' });
   });
