@@ -29,6 +29,7 @@ beforeAll(async () => {
     sendsmsUrl: `http://127.0.0.1:${port}/cgi-bin/sendsms`,
     user: 'regulars',
     password: 'secret',
+    from: '0800123456',
     concurrency: 2,
   };
   setupSms(t.ctx);
