@@ -28,6 +28,8 @@ export const SmsInboundQuery = z.object({
   text: z.string().max(4000).optional(),
   coding: z.string().max(4).optional(),
   charset: z.string().max(40).optional(),
+  /** Kannel's id of the message (%I): a retried get-url with the same id is stored once. */
+  id: z.string().max(100).optional(),
 });
 
 /** A business's SMS gateway set-up, for whoever configures Kannel. */

@@ -82,6 +82,8 @@ export type InboundMessagesTable = {
   body_text: string;
   kind: string;
   received_at: Timestamp;
+  /** The gateway's id of the message (Kannel's %I): a message sent again is stored once. */
+  provider_id: string | null;
   created_at: GeneratedTimestamp;
 };
 

@@ -164,8 +164,14 @@ describe('delivery reports (dlr-url)', () => {
   });
 });
 
-/** An inbound message as smsbox calls get-url: %p, %P, %a (url-encoded bytes), %c, %C. */
-const inbound = (url: string, from: string, text: string, charset = 'UTF-8') => {
+/** An inbound message as smsbox calls get-url: %p, %P, %a (url-encoded bytes), %c, %C, %I. */
+const inbound = (
+  url: string,
+  from: string,
+  text: string,
+  charset = 'UTF-8',
+  id: string = crypto.randomUUID(),
+) => {
   const bytes =
     charset === 'UTF-16BE' ? Buffer.from(text, 'utf16le').swap16() : Buffer.from(text, 'utf8');
   const a = [...bytes].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('');
@@ -176,7 +182,8 @@ const inbound = (url: string, from: string, text: string, charset = 'UTF-8') => 
       .replace('%P', '12345')
       .replace('%a', a)
       .replace('%c', charset === 'UTF-16BE' ? '2' : '0')
-      .replace('%C', charset),
+      .replace('%C', charset)
+      .replace('%I', id),
   });
 };
 
@@ -203,6 +210,24 @@ describe('inbound messages (get-url)', () => {
       kind: 'reply',
     });
     expect((await smsConsentOf(t.ctx, a, memberId))?.granted).toBe(true);
+  });
+
+  it('a reply smsbox sends again (same Kannel message id) is kept once', async () => {
+    const url = inboundUrl(t.ctx.config, a);
+    expect(url).toContain('id=%I');
+    const id = crypto.randomUUID();
+    for (let i = 0; i < 3; i++) {
+      expect((await inbound(url, '+886922111222', '週六見', 'UTF-8', id)).statusCode).toBe(204);
+    }
+    await inbound(url, '+886922111222', '週六見');
+    const rows = await t.ctx.db.withTenant(a, (tx) =>
+      tx
+        .selectFrom('inbound_messages')
+        .select('body_text')
+        .where('body_text', '=', '週六見')
+        .execute(),
+    );
+    expect(rows).toHaveLength(2);
   });
 
   it('退订 from a national number withdraws SMS consent at once', async () => {

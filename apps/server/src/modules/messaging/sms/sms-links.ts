@@ -18,11 +18,12 @@ export function dlrUrl(config: Config, tenantId: string, deliveryId: string): st
 
 /**
  * The get-url of a business's Kannel sms-service: %p sender, %P receiver, %a text, %c coding,
- * %C charset (so the route reads the text right whether or not smsbox recodes UCS-2).
+ * %C charset (so the route reads the text right whether or not smsbox recodes UCS-2), %I
+ * Kannel's id of the message (a retried call with the same id is stored once).
  */
 export function inboundUrl(config: Config, tenantId: string): string {
   const token = sign(config.secret, INBOUND, [tenantId]);
-  return `${config.publicUrl}/api/sms/inbound?t=${token}&from=%p&to=%P&text=%a&coding=%c&charset=%C`;
+  return `${config.publicUrl}/api/sms/inbound?t=${token}&from=%p&to=%P&text=%a&coding=%c&charset=%C&id=%I`;
 }
 
 /** Tenant and delivery of a delivery-report token whose signature checks out, else null. */

@@ -81,6 +81,7 @@ export function registerSmsRoutes(api: Api): void {
           from,
           text,
           receivedAt: ctx.clock.now(),
+          providerId: req.query.id?.trim() || null,
         });
       });
       return reply.status(204).send();
