@@ -6,22 +6,38 @@ import { createReward } from '../loyalty/rewards/rewards.service';
 import { getProgram, saveProgram, saveRule } from '../loyalty/rules/rules.service';
 import { createTier, getTierSettings, saveTierSettings } from '../loyalty/tiers/tiers.service';
 import { TWD } from './demo-catalog';
+import { DAY, taipeiMidnight } from './demo-visits';
 import { at, type DemoRun } from './demo-writers';
 
 /**
  * The hot-pot restaurant's loyalty programme, set up as its administrator would through the
  * loyalty services: points that lapse at the end of the year, earning rules, four tiers on money
  * spent over a rolling 12 months, a rewards catalog and a mission. Each is found by name first.
+ * The programme was launched a year before the history ends: purchases from then on earn points
+ * (the spending rules start that day), and every member has the sign-up bonus.
  */
 type RuleIn = z.input<typeof EarningRuleCreate>;
-export const DEMO_RULES: RuleIn[] = [
-  { name: '消費每滿 NT$100 得 1 點', kind: 'spend', points: 1, perAmountMinor: 100 * TWD },
+export const programmeLaunch = (run: Pick<DemoRun, 'anchor'>) =>
+  taipeiMidnight(new Date(run.anchor.getTime() - 365 * DAY));
+/** The launch day as the rules' `startsOn`: the local (Taipei) date. */
+const launchDay = (run: DemoRun) =>
+  new Date(programmeLaunch(run).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export const demoRules = (startsOn: string): RuleIn[] => [
+  {
+    name: '消費每滿 NT$100 得 1 點',
+    kind: 'spend',
+    points: 1,
+    perAmountMinor: 100 * TWD,
+    startsOn,
+  },
   {
     name: '週二會員日點數加倍',
     kind: 'spend',
     points: 1,
     perAmountMinor: 100 * TWD,
     weekdays: [2],
+    startsOn,
   },
   { name: '入會禮 50 點', kind: 'action', action: 'sign_up', points: 50 },
   {
@@ -110,7 +126,7 @@ export const DEMO_MISSION: z.input<typeof MissionCreate> = {
 
 /** Things set up here: programme, tier settings, rules, tiers, rewards and the mission. */
 export const LOYALTY_SETUP_UNITS =
-  2 + DEMO_RULES.length + DEMO_TIERS.length + DEMO_REWARDS.length + 1;
+  2 + demoRules('').length + DEMO_TIERS.length + DEMO_REWARDS.length + 1;
 
 const names = async (run: DemoRun, table: string) =>
   new Set(
@@ -121,10 +137,10 @@ const names = async (run: DemoRun, table: string) =>
     ),
   );
 
-/** The programme and its catalog, dated on the day the history starts; each skipped when there. */
+/** The programme and its catalog, dated on its launch day; each skipped when there. */
 export async function writeLoyaltySetup(run: DemoRun): Promise<void> {
   const admin = run.staff[0]!;
-  const ctx = at(run.ctx, run.start);
+  const ctx = at(run.ctx, programmeLaunch(run));
   const program = await getProgram(ctx, admin);
   if (program.version === 0)
     await saveProgram(ctx, admin, {
@@ -150,7 +166,7 @@ export async function writeLoyaltySetup(run: DemoRun): Promise<void> {
     });
   run.tick();
   const rules = await names(run, 'earning_rules');
-  for (const r of DEMO_RULES) {
+  for (const r of demoRules(launchDay(run))) {
     if (!rules.has(r.name)) await saveRule(ctx, admin, null, EarningRuleCreate.parse(r));
     run.tick();
   }

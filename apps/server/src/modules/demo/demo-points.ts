@@ -4,7 +4,7 @@ import { evaluateMemberTier, earnForAction, pointsBalance, runPointsMaintenance 
 import { redeemCoupon } from '../loyalty/rewards/coupon-redeem';
 import { redeemReward } from '../loyalty/rewards/rewards.service';
 import { earnForPurchase } from '../loyalty/rules/earning';
-import { DEMO_REWARDS } from './demo-loyalty';
+import { DEMO_REWARDS, programmeLaunch } from './demo-loyalty';
 import { DAY, taipeiMidnight } from './demo-visits';
 import { at, inParallel, type DemoRun } from './demo-writers';
 
@@ -15,9 +15,9 @@ const rows = async <T>(run: DemoRun, q: ReturnType<typeof sql<T>>) =>
   run.ctx.db.withTenant(run.tenantId, async (tx) => (await q.execute(tx)).rows);
 
 /**
- * Two years of points: each member's sign-up bonus and each purchase earned by the loyalty engine
- * (its rules, limits and expiry) with the clock at the moment it happened, a member at a time in
- * order. The engine earns a purchase once, so purchases already earned — by an earlier run, or by
+ * A year of points: each member's sign-up bonus (at the launch for those who joined before it)
+ * and each purchase since the launch, earned by the loyalty engine (its rules, limits and expiry)
+ * with the clock at the moment it happened, a member at a time in order. The engine earns a purchase once, so purchases already earned — by an earlier run, or by
  * the engine's own `purchase.recorded` subscriber — are left as they are.
  */
 export async function earnHistory(run: DemoRun, ids: string[]): Promise<void> {
@@ -25,7 +25,8 @@ export async function earnHistory(run: DemoRun, ids: string[]): Promise<void> {
     run,
     sql<{ member_id: string; purchase_id: string; occurred_at: Date }>`
       SELECT p.member_id, p.purchase_id, p.occurred_at FROM purchases p
-      WHERE p.external_id LIKE 'demo-m-%' AND NOT EXISTS (
+      WHERE p.external_id LIKE 'demo-m-%' AND p.occurred_at >= ${programmeLaunch(run)}
+        AND NOT EXISTS (
         SELECT 1 FROM points_entries e WHERE e.member_id = p.member_id AND e.kind = 'earn'
           AND e.source = 'purchase' AND e.source_ref = p.purchase_id::text)
       ORDER BY p.member_id, p.occurred_at`,
@@ -39,6 +40,7 @@ export async function earnHistory(run: DemoRun, ids: string[]): Promise<void> {
       )
     ).map((r) => r.member_id),
   );
+  const launch = programmeLaunch(run);
   const byMember = new Map<string, typeof todo>();
   for (const p of todo) byMember.set(p.member_id, [...(byMember.get(p.member_id) ?? []), p]);
   let k = 0;
@@ -47,10 +49,11 @@ export async function earnHistory(run: DemoRun, ids: string[]): Promise<void> {
     3,
     async ({ id, i }) => {
       const purchases = byMember.get(id) ?? [];
+      const joined = run.plan.members[i]!.joinedAt;
       if (purchases.length || !signedUp.has(id))
         await run.ctx.db.withTenant(run.tenantId, async (tx) => {
           if (!signedUp.has(id))
-            await earnForAction(at(run.ctx, run.plan.members[i]!.joinedAt), tx, {
+            await earnForAction(at(run.ctx, new Date(Math.max(+joined, +launch))), tx, {
               tenantId: run.tenantId,
               memberId: id,
               action: 'sign_up',

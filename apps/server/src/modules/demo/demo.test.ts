@@ -7,6 +7,8 @@ import { runDemoData } from './demo-data.job';
 
 const SIZE = '120';
 const ANCHOR = '2026-03-06T12:00:00Z';
+/** The points programme started a year before: midnight in Taipei. */
+const LAUNCH = '2025-03-05T16:00:00Z';
 
 async function query<T>(app: TestApp, text: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: app.url });
@@ -134,11 +136,20 @@ describe('demo data', () => {
     expect(first.rules).toBe('4');
     const unearned = await query(
       app,
-      `SELECT 1 FROM purchases p WHERE p.total_minor >= 10000 AND NOT EXISTS (
+      `SELECT 1 FROM purchases p WHERE p.total_minor >= 10000 AND p.occurred_at >= $1 AND NOT EXISTS (
          SELECT 1 FROM points_entries e WHERE e.kind = 'earn' AND e.source = 'purchase'
            AND e.source_ref = p.purchase_id::text)`,
+      [LAUNCH],
     );
     expect(unearned).toEqual([]);
+    // Before the programme's launch, purchases earned nothing.
+    const early = await query(
+      app,
+      `SELECT 1 FROM purchases p JOIN points_entries e ON e.source = 'purchase'
+         AND e.source_ref = p.purchase_id::text WHERE p.occurred_at < $1`,
+      [LAUNCH],
+    );
+    expect(early).toEqual([]);
     const twice = await query(
       app,
       `SELECT source_ref FROM points_entries WHERE kind = 'earn' GROUP BY member_id, source, source_ref
@@ -238,6 +249,18 @@ describe('the demo business created in the admin', () => {
       expect(p.state).toBe('done');
       const [n] = await query<{ n: string }>(app, 'SELECT count(*) AS n FROM members');
       expect(n!.n).toBe(SIZE);
+      // The engine's own reaction to `purchase.recorded` ran beside the job: still once each.
+      const twice = await query(
+        app,
+        `SELECT 1 FROM points_entries WHERE kind = 'earn' GROUP BY member_id, source, source_ref
+         HAVING count(*) > 1`,
+      );
+      expect(twice).toEqual([]);
+      const [earned] = await query<{ n: string }>(
+        app,
+        "SELECT count(*) AS n FROM points_entries WHERE kind = 'earn' AND source = 'purchase'",
+      );
+      expect(Number(earned!.n)).toBeGreaterThan(0);
     } finally {
       await app.close();
     }
