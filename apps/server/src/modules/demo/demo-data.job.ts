@@ -4,6 +4,7 @@ import { DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalog';
 import { LOYALTY_SETUP_UNITS, writeLoyaltySetup } from './demo-loyalty';
 import { MESSAGING_UNITS, writeMessaging } from './demo-messaging';
 import {
+  countMissionHistory,
   earnHistory,
   evaluateTiers,
   pointsUnits,
@@ -151,6 +152,7 @@ export async function runDemoData(
     await writeLoyaltySetup(run);
     phase = 'points';
     await earnHistory(run, ids);
+    await countMissionHistory(run);
     await sweepHistory(run);
     phase = 'tiers';
     await evaluateTiers(run, ids);

@@ -113,16 +113,21 @@ export const DEMO_REWARDS: z.input<typeof RewardCreate>[] = [
   },
 ];
 
-export const DEMO_MISSION: z.input<typeof MissionCreate> = {
+/** The mission runs over the last 90 days of the history. */
+export const missionStart = (run: Pick<DemoRun, 'anchor'>) =>
+  taipeiMidnight(new Date(run.anchor.getTime() - 90 * DAY));
+
+export const demoMission = (startsAt: string): z.input<typeof MissionCreate> => ({
   name: '30 天內來店 5 次',
   description: '30 天內消費 5 次，加贈 100 點',
   kind: 'count',
   eventType: 'purchase.recorded',
   target: 5,
   windowDays: 30,
+  startsAt,
   rewardPoints: 100,
   repeatable: true,
-};
+});
 
 /** Things set up here: programme, tier settings, rules, tiers, rewards and the mission. */
 export const LOYALTY_SETUP_UNITS =
@@ -181,8 +186,9 @@ export async function writeLoyaltySetup(run: DemoRun): Promise<void> {
     run.tick();
   }
   const missions = await names(run, 'missions');
-  if (!missions.has(DEMO_MISSION.name))
-    await saveMission(ctx, admin, null, MissionCreate.parse(DEMO_MISSION));
+  const mission = demoMission(missionStart(run).toISOString());
+  if (!missions.has(mission.name))
+    await saveMission(ctx, admin, null, MissionCreate.parse(mission));
   run.tick();
   run.step('loyalty');
 }

@@ -4,12 +4,13 @@ import { evaluateMemberTier, earnForAction, pointsBalance, runPointsMaintenance 
 import { redeemCoupon } from '../loyalty/rewards/coupon-redeem';
 import { redeemReward } from '../loyalty/rewards/rewards.service';
 import { earnForPurchase } from '../loyalty/rules/earning';
-import { DEMO_REWARDS, programmeLaunch } from './demo-loyalty';
+import { countTowardMissions } from '../loyalty/missions/mission-progress';
+import { DEMO_REWARDS, missionStart, programmeLaunch } from './demo-loyalty';
 import { DAY, taipeiMidnight } from './demo-visits';
 import { at, inParallel, type DemoRun } from './demo-writers';
 
-/** Progress units of this file: points and tier per member, the sweeps, redemptions. */
-export const pointsUnits = (members: number) => 2 * members + 2;
+/** Progress units of this file: points and tier per member, sweeps, missions, redemptions. */
+export const pointsUnits = (members: number) => 2 * members + 3;
 
 const rows = async <T>(run: DemoRun, q: ReturnType<typeof sql<T>>) =>
   run.ctx.db.withTenant(run.tenantId, async (tx) => (await q.execute(tx)).rows);
@@ -85,6 +86,37 @@ export async function sweepHistory(run: DemoRun): Promise<void> {
   }
   moments.push(run.anchor);
   for (const m of moments) await runPointsMaintenance(at(run.ctx, m), run.tenantId);
+  run.tick();
+}
+
+/**
+ * The visits mission over its 90 days: each purchase since it started counted by the engine as its
+ * `purchase.recorded` event would be (once per event, so the engine's own subscriber adds
+ * nothing), a member's purchases in order, completing the mission and paying its points.
+ */
+export async function countMissionHistory(run: DemoRun): Promise<void> {
+  const events = await rows(
+    run,
+    sql<{ event_id: string; type: string; payload: Record<string, unknown> }>`
+      SELECT event_id, type, payload FROM domain_events
+      WHERE type = 'purchase.recorded' AND (payload->>'occurredAt')::timestamptz >= ${missionStart(run)}
+      ORDER BY payload->>'memberId', (payload->>'occurredAt')::timestamptz`,
+  );
+  for (let i = 0; i < events.length; i += 500) {
+    await run.ctx.db.withTenant(run.tenantId, async (tx) => {
+      for (const e of events.slice(i, i + 500)) {
+        const occurredAt = new Date(String(e.payload.occurredAt));
+        await countTowardMissions(at(run.ctx, occurredAt), tx, {
+          eventId: e.event_id,
+          tenantId: run.tenantId,
+          type: e.type,
+          payload: e.payload,
+          occurredAt,
+        });
+      }
+    });
+    run.step('missions');
+  }
   run.tick();
 }
 

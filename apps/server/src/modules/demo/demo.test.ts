@@ -49,6 +49,8 @@ async function fingerprint(app: TestApp) {
             (SELECT string_agg(status || n, ',' ORDER BY status) FROM
               (SELECT status, count(*) AS n FROM coupons GROUP BY 1) c) AS coupons,
             (SELECT count(*) FROM missions) AS missions,
+            (SELECT count(*) || ':' || (SELECT count(*) FROM mission_completions)
+               FROM mission_steps) AS mission_progress,
             (SELECT count(*) FROM message_templates) AS templates,
             (SELECT count(*) FROM message_deliveries) AS messages`,
   );
@@ -176,6 +178,8 @@ describe('demo data', () => {
     expect(first.rewards).toBe('4');
     expect(first.coupons).toMatch(/issued\d+,redeemed\d+/);
     expect(first.missions).toBe('1');
+    // Visits of the mission's 90 days count toward it.
+    expect(Number(first.mission_progress!.split(':')[0])).toBeGreaterThan(0);
   });
 
   it('has message templates in three languages and messages in the outbox', async () => {
