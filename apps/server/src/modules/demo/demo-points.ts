@@ -123,15 +123,16 @@ export async function countMissionHistory(run: DemoRun): Promise<void> {
 /** Every member's tier from what they spent over the 12 months up to the end of the history. */
 export async function evaluateTiers(run: DemoRun, ids: string[]): Promise<void> {
   const ctx = at(run.ctx, run.anchor);
-  for (let i = 0; i < ids.length; i += 200) {
-    const chunk = ids.slice(i, i + 200);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
+  await inParallel(chunks, 3, async (chunk) => {
     await ctx.db.withTenant(run.tenantId, async (tx) => {
       for (const id of chunk)
         await evaluateMemberTier(ctx, tx, run.tenantId, id, { reevaluate: false });
     });
     run.tick(chunk.length);
     run.step('tiers');
-  }
+  });
 }
 
 /**
