@@ -5,7 +5,24 @@ import { executorOf, type Tx } from '@regulars/db';
 export type JobData = { tenantId: string } & Record<string, unknown>;
 export type JobHandler = (data: JobData, job: { id: string; name: string }) => Promise<void>;
 
-type QueueDef = { name: string; handler: JobHandler; batchSize: number; cron?: string };
+/**
+ * A queue's own retry and expiry (pg-boss queue options). `expireInSeconds` is how long a job may
+ * stay active before pg-boss takes it as lost (a killed worker) and retries it; default 15 minutes.
+ */
+export type QueueOptions = {
+  expireInSeconds?: number;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+};
+
+type QueueDef = {
+  name: string;
+  handler: JobHandler;
+  batchSize: number;
+  cron?: string;
+  queue?: QueueOptions;
+};
 
 /**
  * The job queue (pg-boss in the same PostgreSQL). Jobs are enqueued inside the transaction of
@@ -21,15 +38,17 @@ export class Jobs {
 
   /**
    * Registers a queue and its handler; call before start(). With `cron`, workers also run it on
-   * that schedule (UTC) for work that spans tenants, such as the hourly points sweep.
+   * that schedule (UTC) for work that spans tenants, such as the hourly points sweep. With
+   * `queue`, the queue's own expiry and retries (applied to an existing queue on start too).
    */
   define(
     name: string,
     handler: JobHandler,
-    opts: { batchSize?: number; cron?: string } = {},
+    opts: { batchSize?: number; cron?: string; queue?: QueueOptions } = {},
   ): void {
     if (this.queues.has(name)) throw new Error(`queue ${name} is defined twice`);
-    this.queues.set(name, { name, handler, batchSize: opts.batchSize ?? 10, cron: opts.cron });
+    const { batchSize = 10, cron, queue } = opts;
+    this.queues.set(name, { name, handler, batchSize, cron, queue });
   }
 
   /** Installs or upgrades the queue schema, creates the queues, and grants the app role. */
@@ -48,7 +67,14 @@ export class Jobs {
     await boss.start();
     for (const q of this.queues.values()) {
       if (!(await boss.getQueue(q.name))) {
-        await boss.createQueue(q.name, { name: q.name, retryLimit: 5, retryBackoff: true });
+        await boss.createQueue(q.name, {
+          name: q.name,
+          retryLimit: 5,
+          retryBackoff: true,
+          ...q.queue,
+        });
+      } else if (q.queue) {
+        await boss.updateQueue(q.name, { name: q.name, ...q.queue });
       }
       if (q.cron && opts.work) await boss.schedule(q.name, q.cron, { tenantId: '' });
     }

@@ -5,7 +5,12 @@ import { dispatchBatch } from './dispatch';
 import { releaseHeld } from './release';
 import { createEmailDriver } from './email-driver';
 import { registerMessagingApiRoutes } from './messaging.routes';
-import { RELEASE_QUEUE, SEND_QUEUE } from './outbox.service';
+import {
+  RELEASE_QUEUE,
+  SEND_JOBS_PER_FETCH,
+  SEND_QUEUE,
+  SEND_QUEUE_OPTIONS,
+} from './outbox.service';
 import { registerMessageTimeline } from './timeline';
 import { registerUnsubscribeRoutes } from './unsubscribe.routes';
 import { createWebhookDriver } from './webhook-driver';
@@ -21,7 +26,7 @@ export function setupMessaging(ctx: AppContext): void {
     async (data) => {
       await dispatchBatch(ctx, data.tenantId, String(data.batchId));
     },
-    { batchSize: 2 },
+    { batchSize: SEND_JOBS_PER_FETCH, queue: SEND_QUEUE_OPTIONS },
   );
   ctx.jobs.define(RELEASE_QUEUE, async (data) => {
     await releaseHeld(ctx, data.tenantId);

@@ -14,6 +14,25 @@ export const RELEASE_QUEUE = 'messaging-release';
 /** Deliveries per send job: one job per batch, never one per message. */
 export const BATCH_SIZE = 500;
 
+/** What sending one message may take at most, on average over a batch (a healthy gateway: ms). */
+const SECONDS_PER_MESSAGE = 0.15;
+/** Send jobs a worker takes at once; pg-boss gives them one expiry together. */
+export const SEND_JOBS_PER_FETCH = 2;
+
+/**
+ * The send queue's expiry and retries. A worker killed mid-batch holds its job until it expires;
+ * pg-boss then retries it and the next worker sends what was not acknowledged. The expiry is the
+ * work of the batches a worker takes at once (2 × 500 × 0.15 s) plus a minute: 210 s instead of
+ * pg-boss's 15 minutes. A batch still running past it loses nothing: its retry waits on the
+ * batch's lock (see dispatchBatch).
+ */
+export const SEND_QUEUE_OPTIONS = {
+  expireInSeconds: 60 + Math.ceil(SEND_JOBS_PER_FETCH * BATCH_SIZE * SECONDS_PER_MESSAGE),
+  retryLimit: 10,
+  retryDelay: 10,
+  retryBackoff: true,
+};
+
 export type EnqueueInput = {
   /** What caused the message ('direct:<id>', 'sign-in:<id>', 'campaign:<id>'): with member and
    * channel, its unique key — enqueueing the same cause again changes nothing. */
