@@ -73,6 +73,16 @@ describe('messaging in the console', () => {
       expect(await page.getByTestId('template-text-zh-TW').inputValue()).toBe(
         '歡迎回來，{{ member.salutation }}',
       );
+      // the SMS parts follow the text as it is typed: 71 Chinese characters take two
+      const segments = page.getByTestId('template-segments-zh-TW');
+      expect(await see(segments)).toContain('(UCS-2)');
+      await page.getByTestId('template-text-zh-TW').fill('謝'.repeat(71));
+      await expect
+        .poll(() => segments.innerText())
+        .toBe('SMS: 2 part(s), 71 characters, 63 left in this part (UCS-2)');
+      await page.getByTestId('template-text-zh-TW').fill('Hello {{ member.salutation }}');
+      await expect.poll(() => segments.innerText()).toMatch(/^SMS: 1 part\(s\).*\(GSM-7\)$/);
+      await page.getByTestId('template-text-zh-TW').fill('歡迎回來，{{ member.salutation }}');
       await page.getByTestId('template-preview-member').locator('input').fill(member.name);
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: member.name })
@@ -106,6 +116,16 @@ describe('messaging in the console', () => {
       await see(page.getByText('已保存'));
       const client = await apiAs(page, baseUrl);
       expect((await client.get('/messaging/settings')).capCount).toBe(3);
+      // the SMS gateway set-up: the business's own inbound address and the block for kannel.conf
+      const gateway = await client.get('/sms/gateway');
+      expect(await see(page.getByTestId('sms-gateway-mode'))).toContain(
+        gateway.live ? '已启用' : '开发模式',
+      );
+      expect(await see(page.getByTestId('sms-inbound-url'))).toContain(gateway.inboundUrl);
+      const service = await see(page.getByTestId('sms-service'));
+      expect(service).toContain('group = sms-service');
+      expect(service).toContain(`get-url = "${gateway.inboundUrl}"`);
+      await screenshot(page, 'admin-sms-gateway-zh-CN.png');
     } finally {
       await context.close();
     }

@@ -75,6 +75,19 @@ export const enMessaging = {
       noAddress: 'No {{channel}} address for this member.',
       history: 'Messages to this member',
     },
+    sms: {
+      segments:
+        'SMS: {{parts}} part(s), {{used}} characters, {{left}} left in this part ({{encoding}})',
+      gatewayTitle: 'SMS gateway (Kannel)',
+      live: 'Live: SMS messages go out through Kannel.',
+      development:
+        'Development mode: no gateway is configured, SMS messages stay in the outbox and nothing is sent.',
+      inboundHelp:
+        'Replies and unsubscribe keywords (TD, 退订, STOP) reach this business through its own address. Paste the block below into kannel.conf and restart smsbox.',
+      inboundUrl: 'Inbound address (get-url)',
+      kannelService: 'Kannel sms-service block',
+      keepPrivate: 'The address is signed for this business: keep it private, like a password.',
+    },
     settings: {
       description: 'Respect rules and sender details for every message this business sends.',
       cap: 'Marketing messages per member',

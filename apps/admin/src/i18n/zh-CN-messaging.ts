@@ -76,6 +76,17 @@ export const zhCNMessaging: typeof enMessaging = {
       noAddress: '此会员没有{{channel}}地址。',
       history: '发给此会员的消息',
     },
+    sms: {
+      segments: '短信：{{parts}} 条，{{used}} 个字符，本条还可输入 {{left}} 个（{{encoding}}）',
+      gatewayTitle: '短信网关（Kannel）',
+      live: '已启用：短信经 Kannel 发出。',
+      development: '开发模式：未配置网关，短信留在发件箱中，不会发出。',
+      inboundHelp:
+        '会员的回复和退订关键词（TD、退订、STOP）通过本商家专属地址送达。请将下面的配置粘贴到 kannel.conf 并重启 smsbox。',
+      inboundUrl: '接收地址（get-url）',
+      kannelService: 'Kannel sms-service 配置',
+      keepPrivate: '此地址已为本商家签名：请像密码一样妥善保管。',
+    },
     settings: {
       description: '本商家所有消息的尊重规则与发件信息。',
       cap: '每位会员的营销消息数',

@@ -76,6 +76,17 @@ export const zhTWMessaging: typeof enMessaging = {
       noAddress: '此會員沒有{{channel}}地址。',
       history: '給此會員的訊息',
     },
+    sms: {
+      segments: '簡訊：{{parts}} 則，{{used}} 個字元，本則還可輸入 {{left}} 個（{{encoding}}）',
+      gatewayTitle: '簡訊閘道（Kannel）',
+      live: '已啟用：簡訊經 Kannel 發送。',
+      development: '開發模式：尚未設定閘道，簡訊留在寄件匣中，不會送出。',
+      inboundHelp:
+        '會員的回覆與退訂關鍵字（TD、退訂、STOP）經由本商家專屬的位址送達。請將下方設定貼到 kannel.conf 並重新啟動 smsbox。',
+      inboundUrl: '接收位址（get-url）',
+      kannelService: 'Kannel sms-service 設定',
+      keepPrivate: '此位址已為本商家簽署：請像密碼一樣妥善保管。',
+    },
     settings: {
       description: '本商家所有訊息的尊重規則與寄件資訊。',
       cap: '每位會員的行銷訊息數',

@@ -5,6 +5,7 @@ import { api, type ApiError } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { toApiError, useApiGet } from '../../use-api';
+import { SmsGatewayCard } from './SmsGatewayCard';
 
 type Settings = {
   capCount: number | null;
@@ -114,6 +115,7 @@ export function MessagingSettingsPage() {
           </Form>
         )}
       </Card>
+      <SmsGatewayCard />
     </Page>
   );
 }

@@ -10,6 +10,7 @@ import {
   Tabs,
   Tag,
   Typography,
+  type FormInstance,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import type { Language, Member, Template, TemplateVariant } from '@regulars/cont
 import { api, query } from '../../api';
 import { FormDrawer } from '../../components/FormDrawer';
 import { toApiError, useApiGet } from '../../use-api';
+import { SmsSegmentCount } from './SmsSegmentCount';
 
 type Variable = { key: string; label: Record<Language, string>; example: string };
 type Fields = {
@@ -144,7 +146,11 @@ export function TemplateDrawer(props: {
               <Form.Item name={['variants', l, 'subject']} label={t('messaging.templates.subject')}>
                 <Input maxLength={300} />
               </Form.Item>
-              <Form.Item name={['variants', l, 'text']} label={t('messaging.templates.text')}>
+              <Form.Item
+                name={['variants', l, 'text']}
+                label={t('messaging.templates.text')}
+                extra={<TemplateSegments form={form} lang={l} />}
+              >
                 <Input.TextArea rows={5} maxLength={10000} data-testid={`template-text-${l}`} />
               </Form.Item>
               <Form.Item name={['variants', l, 'html']} label={t('messaging.templates.html')}>
@@ -198,4 +204,10 @@ export function TemplateDrawer(props: {
       </Card>
     </FormDrawer>
   );
+}
+
+/** The SMS parts of one language's text, updated as it is typed. */
+function TemplateSegments({ form, lang }: { form: FormInstance<Fields>; lang: Language }) {
+  const text = Form.useWatch(['variants', lang, 'text'], form) as string | undefined;
+  return <SmsSegmentCount text={text} testId={`template-segments-${lang}`} />;
 }
