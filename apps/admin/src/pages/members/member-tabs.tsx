@@ -45,6 +45,14 @@ export const MEMBER_TABS: MemberTab[] = [
   { key: 'relations', label: 'members.tabs.relations', Tab: RelationsTab },
   // The graph brings ECharts: its own chunk.
   { key: 'graph', label: 'members.tabs.graph', Tab: lazy(() => import('./tabs/GraphTab')) },
-  { key: 'points', label: 'loyalty.member.tab', Tab: lazy(() => import('../loyalty/MemberPointsTab')) },
-  { key: 'tier', label: 'rewards.member.tab', Tab: lazy(() => import('../tiers/MemberLoyaltyTab')) },
+  {
+    key: 'points',
+    label: 'loyalty.member.tab',
+    Tab: lazy(() => import('../loyalty/MemberPointsTab')),
+  },
+  {
+    key: 'tier',
+    label: 'rewards.member.tab',
+    Tab: lazy(() => import('../tiers/MemberLoyaltyTab')),
+  },
 ];
