@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '@regulars/db';
-import { createDemoTenant, DEMO_BUSINESS_CODE, startRegulars, testConfig } from '@regulars/server';
+import {
+  createDemoTenant,
+  DEMO_BUSINESS_CODE,
+  demoProgress,
+  startRegulars,
+  testConfig,
+  type Running,
+} from '@regulars/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -22,7 +29,10 @@ export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<
     serve: true,
     work: true,
   });
-  if (opts.demo) await createDemoTenant(running.ctx);
+  if (opts.demo) {
+    const { tenantId } = await createDemoTenant(running.ctx);
+    await demoFinished(running.ctx, tenantId);
+  }
   return {
     baseUrl: publicUrl,
     async stop() {
@@ -33,12 +43,27 @@ export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<
 }
 
 /**
+ * Waits for the demo business's generated data (members, purchases, points, tiers, messages), so
+ * every browser test reads the same finished data and none runs beside the generating job.
+ */
+async function demoFinished(ctx: Running['ctx'], tenantId: string): Promise<void> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const p = await demoProgress(ctx, tenantId);
+    if (p.state === 'done') return;
+    if (p.state === 'failed')
+      throw new Error(`the demo data failed: ${p.error ?? 'no reason given'}`);
+    if (Date.now() > deadline) throw new Error(`the demo data is still at ${p.phase} after 10 min`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
  * Once per run: build the admin (tests never see a stale dist), then start one Regulars with the
  * demo business loaded (business code `hotpot`, one account per built-in role).
  */
 export default async function setup(project: TestProject) {
-  // Enough demo members for lists and screenshots; the default 5,000 would load the machine for
-  // a minute and a half while the browser tests run.
+  // Enough demo members for lists and screenshots, generated before the first test starts.
   process.env.DEMO_MEMBERS ??= '300';
   execFileSync('npm', ['run', 'build', '-w', '@regulars/admin'], {
     cwd: ROOT,

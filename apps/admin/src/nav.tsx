@@ -25,7 +25,8 @@ import {
 import type { ReactNode } from 'react';
 import type { Permission } from '@regulars/contracts';
 
-export type NavGroup = 'main' | 'system';
+/** Menu sections: the everyday pages first, then messages, loyalty, and system settings. */
+export type NavGroup = 'main' | 'messaging' | 'loyalty' | 'system';
 
 /** A console page: where it lives, its menu entry, and the permission needed to see it. */
 export type NavItem = {
@@ -96,14 +97,14 @@ export const NAV: NavItem[] = [
     path: '/messages/outbox',
     label: 'messaging.nav.outbox',
     icon: <MailOutlined />,
-    group: 'main',
+    group: 'messaging',
     permission: 'messages.send_single',
   },
   {
     path: '/messages/templates',
     label: 'messaging.nav.templates',
     icon: <SnippetsOutlined />,
-    group: 'main',
+    group: 'messaging',
     permission: 'messages.send_single',
   },
   {
@@ -117,28 +118,28 @@ export const NAV: NavItem[] = [
     path: '/loyalty',
     label: 'loyalty.nav',
     icon: <StarOutlined />,
-    group: 'main',
+    group: 'loyalty',
     permission: 'loyalty.configure',
   },
   {
     path: '/tiers',
     label: 'rewards.nav.tiers',
     icon: <CrownOutlined />,
-    group: 'main',
+    group: 'loyalty',
     permission: 'loyalty.configure',
   },
   {
     path: '/rewards',
     label: 'rewards.nav.rewards',
     icon: <GiftOutlined />,
-    group: 'main',
+    group: 'loyalty',
     permission: 'loyalty.configure',
   },
   {
     path: '/missions',
     label: 'rewards.nav.missions',
     icon: <TrophyOutlined />,
-    group: 'main',
+    group: 'loyalty',
     permission: 'loyalty.configure',
   },
   {

@@ -319,7 +319,7 @@ describe('members', () => {
     const { context, page } = await openPage(browser, { language: 'zh-CN' });
     try {
       await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.admin });
-      await menu(page, '导入会员');
+      await menu(page, '导入数据');
       await page.locator('.ant-upload-drag input[type=file]').setInputFiles({
         name: `会员-${suffix}.csv`,
         mimeType: 'text/csv',
@@ -371,7 +371,7 @@ describe('members', () => {
     };
     try {
       await signIn(page, baseUrl, { email: DEMO_ACCOUNTS.admin });
-      await menu(page, '匯入會員');
+      await menu(page, '匯入資料');
       await importAs('會員', 'm.csv', `姓名,手機\n測試${suffix},${phone}\n`, /新增\s*1/);
       await importAs(
         '商品',

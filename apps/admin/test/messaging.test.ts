@@ -40,11 +40,20 @@ describe('messaging in the console', () => {
       await see(page.getByText('已排入寄送'));
       await see(page.locator('.ant-table-row', { hasText: words }));
 
+      // The worker takes it from the queue; in development mode it stays in the outbox, marked sent.
+      await expect
+        .poll(
+          async () => {
+            const sent = await client.get(`/messaging/deliveries?memberId=${member.memberId}`);
+            return sent.items?.find((d: { text?: string }) => d.text?.includes(words))?.state;
+          },
+          { timeout: 60_000, interval: 500 },
+        )
+        .toBe('sent');
       await page.goto(`${baseUrl}/admin/messages/outbox`);
       expect(await see(page.getByTestId('outbox-mode'))).toContain('開發模式');
       const row = page.locator('.ant-table-row', { hasText: words });
       await see(row);
-      // The worker takes it from the queue; in development mode it stays here, marked sent.
       await choose(page, 'outbox-state', '已寄出');
       await see(row);
       expect(await see(row.getByTestId('delivery-state'))).toBe('已寄出');

@@ -43,6 +43,8 @@ export const en = {
   nav: {
     label: 'Main menu',
     system: 'System',
+    messaging: 'Messages',
+    loyalty: 'Loyalty',
     home: 'Home',
     members: 'Members',
     membersHint: 'Find, add and get to know your members',

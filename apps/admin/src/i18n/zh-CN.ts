@@ -43,6 +43,8 @@ export const zhCN: Messages = {
   nav: {
     label: '主菜单',
     system: '系统管理',
+    messaging: '消息',
+    loyalty: '积分与权益',
     home: '首页',
     members: '会员',
     membersHint: '查询、新增并了解您的会员',
@@ -54,7 +56,7 @@ export const zhCN: Messages = {
     callerIdHint: '谁打来、喜欢什么，一目了然',
     duplicates: '重复会员',
     duplicatesHint: '同一个人有两张卡：合并',
-    imports: '导入会员',
+    imports: '导入数据',
     importsHint: '从 Excel、CSV 或手机通讯录导入',
     products: '商品',
     productsHint: '消费记录所对应的商品目录',

@@ -43,6 +43,8 @@ export const zhTW: Messages = {
   nav: {
     label: '主選單',
     system: '系統管理',
+    messaging: '訊息',
+    loyalty: '點數與權益',
     home: '首頁',
     members: '會員',
     membersHint: '查詢、新增並認識您的會員',
@@ -54,7 +56,7 @@ export const zhTW: Messages = {
     callerIdHint: '誰打來、喜歡什麼，一目了然',
     duplicates: '重複會員',
     duplicatesHint: '同一個人有兩張卡：合併',
-    imports: '匯入會員',
+    imports: '匯入資料',
     importsHint: '從 Excel、CSV 或手機通訊錄匯入',
     products: '商品',
     productsHint: '消費記錄所對應的商品目錄',

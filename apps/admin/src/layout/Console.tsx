@@ -2,7 +2,7 @@ import { Layout, Menu, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { NAV, SUB_PAGES, type NavItem } from '../nav';
+import { NAV, SUB_PAGES, type NavGroup, type NavItem } from '../nav';
 import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CallerIdPage } from '../pages/caller-id/CallerIdPage';
@@ -68,20 +68,18 @@ export function Console() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const visible = NAV.filter((n) => !n.permission || session.can(n.permission));
-  const system = visible.filter((n) => n.group === 'system');
   const toItem = (n: NavItem) => ({ key: n.path, icon: n.icon, label: t(n.label) });
+  const section = (group: NavGroup) => {
+    const children = visible.filter((n) => n.group === group).map(toItem);
+    return children.length
+      ? [{ type: 'group' as const, key: group, label: t(`nav.${group}`), children }]
+      : [];
+  };
   const items = [
     ...visible.filter((n) => n.group === 'main').map(toItem),
-    ...(system.length
-      ? [
-          {
-            type: 'group' as const,
-            key: 'system',
-            label: t('nav.system'),
-            children: system.map(toItem),
-          },
-        ]
-      : []),
+    ...section('messaging'),
+    ...section('loyalty'),
+    ...section('system'),
   ];
   // The longest menu path the URL is in (/members/influence is not /members).
   const selected =
