@@ -25,10 +25,20 @@ export async function startTestRegulars(opts: { demo?: boolean } = {}): Promise<
   const dataDir = await mkdtemp(join(tmpdir(), 'regulars-browser-'));
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const running = await startRegulars(testConfig({ dataDir, port, host: '127.0.0.1', publicUrl }), {
-    serve: true,
-    work: true,
-  });
+  const running = await startRegulars(
+    testConfig({
+      dataDir,
+      port,
+      host: '127.0.0.1',
+      publicUrl,
+      // Every browser test signs in from 127.0.0.1; the per-address limit is tested in auth.test.ts.
+      signInLimit: 10_000,
+    }),
+    {
+      serve: true,
+      work: true,
+    },
+  );
   if (opts.demo) {
     const { tenantId } = await createDemoTenant(running.ctx);
     await demoFinished(running.ctx, tenantId);
