@@ -141,3 +141,10 @@ export async function screenshot(
   await page.waitForTimeout(400); // let animations (drawers, messages, focus rings) settle
   await page.screenshot({ path: join(IMAGES, name), type: name.endsWith('.jpg') ? 'jpeg' : 'png' });
 }
+
+/**
+ * Opens a tab by its name, also when the tab bar has folded it into its overflow menu (Member 360
+ * has more tabs than a laptop-width bar shows).
+ */
+export const openTab = (page: Page, name: string) =>
+  page.getByRole('tab', { name }).evaluate((el) => (el as HTMLElement).click());

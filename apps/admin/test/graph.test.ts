@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, DEMO_ACCOUNTS, launchChromium, openPage, screenshot, see, signIn } from './browser';
+import {
+  apiAs,
+  DEMO_ACCOUNTS,
+  launchChromium,
+  openPage,
+  openTab,
+  screenshot,
+  see,
+  signIn,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -75,7 +84,7 @@ describe('relationship graph and influence centers', () => {
 
       // The member's graph: centre, legend, the kinds of relation, a painted canvas.
       expect(await see(page.getByTestId('member-name'))).toBe(top);
-      await page.getByRole('tab', { name: '人脈關係圖' }).click();
+      await openTab(page, '人脈關係圖');
       const legend = await see(page.getByTestId('graph-legend'));
       for (const label of ['本會員', '會員', '非會員', '箭頭指向介紹人'])
         expect(legend).toContain(label);
@@ -114,7 +123,7 @@ describe('relationship graph and influence centers', () => {
       expect(await see(rows(page).first())).toMatch(/\d\.\d\d%/);
       await rows(page).first().locator('a').click();
       expect(await see(page.getByTestId('member-name'))).toBe(first);
-      await page.getByRole('tab', { name: 'Relationship graph' }).click();
+      await openTab(page, 'Relationship graph');
       const legend = await see(page.getByTestId('graph-legend'));
       for (const label of ['This member', 'Not a member', 'Arrow points to who introduced them'])
         expect(legend).toContain(label);
