@@ -1,4 +1,5 @@
 import { enLoyalty } from './en-loyalty';
+import { enImports } from './en-imports';
 import { enMembers } from './en-members';
 import { enMessaging } from './en-messaging';
 import { enRewards } from './en-rewards';
@@ -279,6 +280,7 @@ export const en = {
     },
   },
   ...enMembers,
+  ...enImports,
   ...enLoyalty,
   ...enRewards,
   ...enMessaging,

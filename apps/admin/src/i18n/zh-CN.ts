@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhCNLoyalty } from './zh-CN-loyalty';
+import { zhCNImports } from './zh-CN-imports';
 import { zhCNMembers } from './zh-CN-members';
 import { zhCNMessaging } from './zh-CN-messaging';
 import { zhCNRewards } from './zh-CN-rewards';
@@ -271,6 +272,7 @@ export const zhCN: Messages = {
     },
   },
   ...zhCNMembers,
+  ...zhCNImports,
   ...zhCNLoyalty,
   ...zhCNRewards,
   ...zhCNMessaging,

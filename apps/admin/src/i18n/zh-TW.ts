@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { zhTWLoyalty } from './zh-TW-loyalty';
+import { zhTWImports } from './zh-TW-imports';
 import { zhTWMembers } from './zh-TW-members';
 import { zhTWMessaging } from './zh-TW-messaging';
 import { zhTWRewards } from './zh-TW-rewards';
@@ -272,6 +273,7 @@ export const zhTW: Messages = {
     },
   },
   ...zhTWMembers,
+  ...zhTWImports,
   ...zhTWLoyalty,
   ...zhTWRewards,
   ...zhTWMessaging,
