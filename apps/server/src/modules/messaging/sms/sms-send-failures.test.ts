@@ -51,7 +51,9 @@ async function sendFromCard(member: string, text: string) {
   });
   expect(res.statusCode, res.body).toBe(200);
   await drainOutbox(t.ctx, tenantId);
-  return (await deliveriesOf(t.ctx, tenantId, member)).at(-1)!;
+  // The test clock stands still, so deliveries share their creation time: find this one by id.
+  const { deliveryId } = res.json<{ deliveryId: string }>();
+  return (await deliveriesOf(t.ctx, tenantId, member)).find((d) => d.delivery_id === deliveryId)!;
 }
 
 describe('a message the SMS gateway refuses for good', () => {
