@@ -183,6 +183,7 @@ describe('caller ID on every page', () => {
         if (r.url().endsWith('/api/calls/stream')) opens.push(r.url());
       });
       await popup(agent.page).getByRole('button', { name: 'Close' }).click();
+      await popup(agent.page).waitFor({ state: 'detached' });
       await menu(agent.page, 'Caller ID');
       await see(agent.page.getByTestId('call-line').filter({ hasText: 'appear live' }));
       await reportCall(secret, mobile, extension);
