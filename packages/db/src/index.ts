@@ -9,5 +9,4 @@ export type * from './schema-imports';
 export type * from './schema-loyalty';
 export type * from './schema-members';
 export type * from './schema-rewards';
-export type * from './schema-webhooks';
 export { sql } from 'kysely';
