@@ -137,7 +137,8 @@ describe('caller ID on every page', () => {
       expect(zh).toContain('$680');
       expect(zh).toContain(`回電確認訂位 ${suffix}`);
       expect(zh).toContain(`愛喝酸梅湯 ${suffix}`);
-      expect(zh).toContain(mobile.slice(1)); // a customer manager sees the number in full
+      // A customer manager sees the number in full, as written at home (0912-345-678).
+      expect(zh).toContain(`${mobile.slice(0, 4)}-${mobile.slice(4, 7)}-${mobile.slice(7)}`);
       await screenshot(agent.page, 'admin-call-popup-zh-TW.png');
 
       // Its link leads to Member 360.
@@ -164,11 +165,11 @@ describe('caller ID on every page', () => {
       await reportCall(secret, '02-2700-0000', extension);
       const unknown = await see(popup(agent.page));
       expect(unknown).toContain('Unknown caller');
-      expect(await see(popup(agent.page).getByTestId('call-popup-number'))).toContain('227000000');
+      expect(await see(popup(agent.page).getByTestId('call-popup-number'))).toBe('02-2700-0000');
       await popup(agent.page).getByRole('button', { name: 'New member' }).click();
       const form = agent.page.getByRole('dialog').filter({ hasText: 'Add member' });
       await form.waitFor();
-      expect(await form.locator('[id$="_phone"]').first().inputValue()).toContain('227000000');
+      expect(await form.locator('[id$="_phone"]').first().inputValue()).toBe('02-2700-0000');
 
       // A call to another extension does not ring here.
       await agent.page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { addressAs, maskPhone, normalizePhone, type Gender } from '@regulars/core';
+import { addressAs, normalizePhone, phoneDisplay, type Gender } from '@regulars/core';
 import type { CallerCard, CallerIdResult, Language } from '@regulars/contracts';
 import { sql, type Db, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
@@ -135,7 +135,11 @@ export function phoneOrInvalid(raw: string, country: string): string {
   return r.phone.e164;
 }
 
-export const shownPhone = (e164: string, view: Viewer) => (view.reveal ? e164 : maskPhone(e164));
+/** A number as staff of a business in `country` write it (0912-345-678), masked unless revealed. */
+export function shownPhone(e164: string, view: Viewer, country: string): string {
+  const p = phoneDisplay(e164, country);
+  return view.reveal ? p.display : p.masked;
+}
 
 /**
  * Caller ID: the card of the member with this number, in any format; null for a stranger. The
@@ -174,7 +178,7 @@ export async function lookUpCaller(
       continue;
     }
     return {
-      phone: shownPhone(e164, view),
+      phone: shownPhone(e164, view, known),
       member: row.member_id === null ? null : toCard({ ...row, member_id: row.member_id }, view),
     };
   }

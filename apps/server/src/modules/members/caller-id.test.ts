@@ -81,7 +81,7 @@ describe('caller ID', () => {
       const body = await ok(await lookUp(manager, phone));
       expect(body.member?.memberId).toBe(wang.memberId);
       expect(body.member.matchedBy).toBe('phone');
-      expect(body.phone).toBe('+886912345678');
+      expect(body.phone).toBe('0912-345-678'); // as staff in Taiwan write it
     },
   );
 
@@ -126,12 +126,17 @@ describe('caller ID', () => {
 
   it('masks the number for roles that may not see contact details', async () => {
     expect((await ok(await lookUp(assistant, '0912-345-678'))).phone).toBe('0912-***-678');
-    expect((await ok(await lookUp(manager, '0912-345-678'))).phone).toBe('+886912345678');
+    expect((await ok(await lookUp(manager, '0912-345-678'))).phone).toBe('0912-345-678');
+    // A foreign number keeps its country code.
+    expect((await ok(await lookUp(manager, '+86 138 0013 8000'))).phone).toBe('+86 138-0013-8000');
+    expect((await ok(await lookUp(assistant, '+86 138 0013 8000'))).phone).toBe(
+      '+86 138-****-8000',
+    );
   });
 
   it('answers a stranger with member null, and a non-number with a clear 400', async () => {
     const stranger = await ok(await lookUp(manager, '0987 654 321'));
-    expect(stranger).toEqual({ phone: '+886987654321', member: null });
+    expect(stranger).toEqual({ phone: '0987-654-321', member: null });
     const error = expectError(await lookUp(manager, 'not a phone'), 400, 'member.invalid_phone');
     expect(error.message).toContain('not a phone');
   });
@@ -169,10 +174,10 @@ describe('the lookup in one statement (caller_card)', () => {
     expect((await ok(await lookUp(manager, '0912-345-678'))).member.memberId).toBe(wang.memberId);
     await settings('CN');
     const mainland = await ok(await lookUp(manager, '138 0013 8000'));
-    expect(mainland.phone).toBe('+8613800138000');
+    expect(mainland.phone).toBe('138-0013-8000'); // domestic now
     expect(mainland.member.memberId).toBe(wang.memberId);
     await settings('TW');
-    expect((await ok(await lookUp(manager, '0912 345 678'))).phone).toBe('+886912345678');
+    expect((await ok(await lookUp(manager, '0912 345 678'))).phone).toBe('0912-345-678');
   });
 
   it('binds only its own statement to the business, and never switches a bound one', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addressAs, maskPhone, normalizePhone, type Gender } from '@regulars/core';
+import { addressAs, normalizePhone, type Gender } from '@regulars/core';
 import type { IncomingCall } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
-import { cardOfMember, type Viewer } from './caller-id.service';
+import { cardOfMember, shownPhone, type Viewer } from './caller-id.service';
 
 /** The NOTIFY channel of incoming calls; its payload is `<tenant id>:<call id>`, nothing personal. */
 export const CALLS_CHANNEL = 'regulars_calls';
@@ -43,6 +43,7 @@ const callColumns = (tx: Tx) =>
   tx
     .selectFrom('calls as c')
     .leftJoin('members as m', 'm.member_id', 'c.member_id')
+    .innerJoin('tenants as t', 't.tenant_id', 'c.tenant_id')
     .select([
       'c.call_id',
       'c.received_at',
@@ -52,6 +53,7 @@ const callColumns = (tx: Tx) =>
       'c.member_id',
       'm.name',
       'm.gender',
+      't.phone_country',
     ]);
 type CallRow = Awaited<ReturnType<ReturnType<typeof callColumns>['execute']>>[number];
 
@@ -59,7 +61,8 @@ const toCall = (r: CallRow, view: Viewer) => ({
   callId: r.call_id,
   receivedAt: r.received_at.toISOString(),
   extension: r.extension,
-  callerNumber: r.caller_e164 && !view.reveal ? maskPhone(r.caller_e164) : r.caller_number,
+  // As staff of the business write it (0912-345-678, or masked); what could not be read, as sent.
+  callerNumber: r.caller_e164 ? shownPhone(r.caller_e164, view, r.phone_country) : r.caller_number,
   memberId: r.member_id,
   memberName: r.name,
   addressAs: r.name === null ? null : addressAs(r.name, r.gender as Gender, view.lang),

@@ -191,12 +191,18 @@ describe('incoming calls', () => {
     const sent = Date.now();
     expect((await report('0987-654-321', '102')).json()).toMatchObject({ matched: false });
     const call = await mine.next('call', 1000, sent);
-    expect(call?.data).toMatchObject({ card: null, callerNumber: '+886987654321' });
+    // The number as staff in Taiwan write it, not E.164.
+    expect(call?.data).toMatchObject({ card: null, callerNumber: '0987-654-321' });
     const recent = (await manager.inject({ url: '/api/calls?mine=true' })).json();
     expect(recent[0]).toMatchObject({ extension: '102', memberId: null });
+    expect(recent[0].callerNumber).toBe('0987-654-321');
     const all = (await assistant.inject({ url: '/api/calls' })).json();
     expect(all.map((c: { extension: string }) => c.extension)).toEqual(['102', '101']);
     expect(all[1].memberName).toBe('林美華');
+    expect(all.map((c: { callerNumber: string }) => c.callerNumber)).toEqual([
+      '0987-***-321',
+      '0912-***-678',
+    ]);
   });
 
   it('refuse a stream to staff without an extension and to API keys', async () => {
