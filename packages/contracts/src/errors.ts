@@ -4,6 +4,7 @@ import { LOYALTY_ERRORS, LOYALTY_LABELS } from './errors-loyalty';
 import { MEMBER_ERRORS, MEMBER_LABELS } from './errors-members';
 import { REWARD_ERRORS, REWARD_LABELS } from './errors-rewards';
 import { MESSAGING_ERRORS, MESSAGING_LABELS } from './errors-messaging';
+import { POS_ERRORS } from './errors-pos';
 import { SMS_ERRORS } from './errors-sms';
 
 export type ErrorDef = { status: number; message: Translated };
@@ -18,6 +19,7 @@ export const ERRORS = {
   ...SMS_ERRORS,
   ...LOYALTY_ERRORS,
   ...MESSAGING_ERRORS,
+  ...POS_ERRORS,
   'request.invalid': {
     status: 400,
     message: {

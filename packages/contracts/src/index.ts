@@ -15,3 +15,4 @@ export * from './tiers';
 export * from './rewards';
 export * from './missions';
 export * from './messaging';
+export * from './pos';

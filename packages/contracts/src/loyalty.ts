@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, Version } from './common';
 import { Purchase, PurchaseLineInput } from './catalog';
+import { Coupon } from './rewards';
+import { TierChange } from './tiers';
 import { timelineEntry } from './timeline';
 
 const Points = z.number().int().min(1).max(100_000_000);
@@ -163,6 +165,10 @@ export const PosPurchaseResult = z.object({
   purchase: Purchase,
   earned: EarnedPoints,
   balance: PointsBalance,
+  /** The tier the purchase lifted the member to (null when it stayed). */
+  tierChange: TierChange.nullable(),
+  /** Coupons the member can use now (including any the purchase gave), soonest to lapse first. */
+  coupons: z.array(Coupon),
 });
 
 export const PosReturnRequest = z.strictObject({

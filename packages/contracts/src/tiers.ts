@@ -51,6 +51,14 @@ export const TierUpdate = TierCreate.extend({ version: Version });
 
 const TierRef = z.object({ tierId: Uuid, name: z.string(), threshold: z.number().int() });
 
+/** A tier change caused by the write that returns it (a purchase at the till). */
+export const TierChange = z.object({
+  from: z.object({ tierId: Uuid, name: z.string() }).nullable(),
+  to: z.object({ tierId: Uuid, name: z.string() }).nullable(),
+  change: z.enum(['upgrade', 'downgrade', 'lapse']),
+});
+export type TierChange = z.infer<typeof TierChange>;
+
 /** A member's tier, privileges and exact progress, in the window's unit (points or minor units). */
 export const MemberTierStatus = z.object({
   memberId: Uuid,

@@ -334,6 +334,10 @@ function urlFor(url: string, side: Side): string {
   // Further parameters name no row of their own (a consent channel); caller ID asks for B's number.
   return filled
     .replace(/^\/api\/caller-id$/, '/api/caller-id?phone=0933-222-111')
+    .replace(
+      /^\/api\/pos\/members$/, // the side's own member; other tenants: pos-lookup.test.ts
+      `/api/pos/members?phone=${side.slug === 'alpha' ? '0912-345-678' : '0933-222-111'}`,
+    )
     .replace(/:channel\b/, 'sms')
     .replace(/^\/api\/loyalty\/rules\/:id$/, `/api/loyalty/rules/${side.loyalty.ruleId}`)
     .replace(/\/unsubscribe\/:token$/, `/unsubscribe/${side.messaging.unsubscribeToken}`)

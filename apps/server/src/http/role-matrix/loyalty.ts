@@ -71,6 +71,13 @@ export const LOYALTY_ROUTES: Rules = {
     access: 'members.browse',
     request: (fx) => ({ url: `/api/members/${fx.memberId}/stored-value` }),
   },
+  'GET /api/pos/members': {
+    access: 'pos.transact',
+    request: async (fx) => {
+      const m = await fx.read(`/api/members/${fx.memberId}`);
+      return { url: `/api/pos/members?card=${m.cardNumber as string}` };
+    },
+  },
   'POST /api/pos/purchases': {
     access: 'pos.transact',
     request: (fx) => ({

@@ -151,69 +151,86 @@ const recordedPayload = (
  * transaction with its `purchase.recorded` event. The same external id is the same purchase:
  * a retry returns the first one and changes nothing.
  */
-export async function recordPurchase(
+export function recordPurchase(
   ctx: AppContext,
   auth: AuthContext,
   input: PurchaseInput,
 ): Promise<{ purchase: Purchase; created: boolean }> {
+  checkStore(auth, input);
+  return ctx.db.withTenant(auth.tenantId, (tx) => recordPurchaseIn(ctx, tx, auth, input));
+}
+
+function checkStore(auth: AuthContext, input: PurchaseInput): string | null {
   const storeId = input.storeId ?? auth.storeId;
   if (storeId && auth.allowedStoreIds && !auth.allowedStoreIds.includes(storeId))
     throw new AppError('store.not_allowed');
-  return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const member = await tx
-      .selectFrom('members')
-      .select('member_id')
-      .where('member_id', '=', input.memberId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    if (!member) throw notFound('member');
-    if (
-      storeId &&
-      !(await tx
-        .selectFrom('stores')
-        .select('store_id')
-        .where('store_id', '=', storeId)
-        .executeTakeFirst())
-    )
-      throw notFound('store');
-    const { lines, products } = await priceLines(tx, input.lines);
-    const total = input.totalMinor ?? lines.reduce((s, l) => s + l.amount_minor, 0);
-    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : ctx.clock.now();
-    const purchaseId = randomUUID();
-    const inserted = await sql<{ purchase_id: string }>`
-      INSERT INTO purchases (tenant_id, purchase_id, member_id, store_id, external_id, occurred_at, total_minor, channel, source_ref, created_by)
-      VALUES (${auth.tenantId}, ${purchaseId}, ${input.memberId}, ${storeId}, ${input.externalId}, ${occurredAt}, ${total}, ${input.channel},
-              ${JSON.stringify({ actorType: auth.actor.type, actorId: auth.actor.id })}, ${auth.actor.id})
-      ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-      RETURNING purchase_id`.execute(tx);
-    if (!inserted.rows.length) {
-      const existing = await tx
-        .selectFrom('purchases')
-        .select('purchase_id')
-        .where('external_id', '=', input.externalId!)
-        .executeTakeFirstOrThrow();
-      const purchase = (await readPurchase(tx, existing.purchase_id))!;
-      if (purchase.memberId !== input.memberId || purchase.totalMinor !== total)
-        throw new AppError('purchase.external_id_conflict', { externalId: input.externalId! });
-      return { purchase, created: false };
-    }
-    await tx
-      .insertInto('purchase_lines')
-      .values(lines.map((l) => ({ ...l, tenant_id: auth.tenantId, purchase_id: purchaseId })))
-      .execute();
-    await addToStats(tx, auth.tenantId, [{ memberId: input.memberId, total, occurredAt }]);
-    await ctx.events.record(
-      tx,
-      auth.tenantId,
-      'purchase.recorded',
-      recordedPayload(
-        { purchaseId, memberId: input.memberId, storeId, total, occurredAt },
-        lines,
-        products,
-      ),
-    );
-    return { purchase: (await readPurchase(tx, purchaseId))!, created: true };
-  });
+  return storeId;
+}
+
+/**
+ * recordPurchase in the caller's transaction (bound to the caller's tenant): for a flow that
+ * must be atomic with the purchase, such as the till earning its points and upgrading the tier.
+ */
+export async function recordPurchaseIn(
+  ctx: AppContext,
+  tx: Tx,
+  auth: AuthContext,
+  input: PurchaseInput,
+): Promise<{ purchase: Purchase; created: boolean }> {
+  const storeId = checkStore(auth, input);
+  const member = await tx
+    .selectFrom('members')
+    .select('member_id')
+    .where('member_id', '=', input.memberId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!member) throw notFound('member');
+  if (
+    storeId &&
+    !(await tx
+      .selectFrom('stores')
+      .select('store_id')
+      .where('store_id', '=', storeId)
+      .executeTakeFirst())
+  )
+    throw notFound('store');
+  const { lines, products } = await priceLines(tx, input.lines);
+  const total = input.totalMinor ?? lines.reduce((s, l) => s + l.amount_minor, 0);
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : ctx.clock.now();
+  const purchaseId = randomUUID();
+  const inserted = await sql<{ purchase_id: string }>`
+    INSERT INTO purchases (tenant_id, purchase_id, member_id, store_id, external_id, occurred_at, total_minor, channel, source_ref, created_by)
+    VALUES (${auth.tenantId}, ${purchaseId}, ${input.memberId}, ${storeId}, ${input.externalId}, ${occurredAt}, ${total}, ${input.channel},
+            ${JSON.stringify({ actorType: auth.actor.type, actorId: auth.actor.id })}, ${auth.actor.id})
+    ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+    RETURNING purchase_id`.execute(tx);
+  if (!inserted.rows.length) {
+    const existing = await tx
+      .selectFrom('purchases')
+      .select('purchase_id')
+      .where('external_id', '=', input.externalId!)
+      .executeTakeFirstOrThrow();
+    const purchase = (await readPurchase(tx, existing.purchase_id))!;
+    if (purchase.memberId !== input.memberId || purchase.totalMinor !== total)
+      throw new AppError('purchase.external_id_conflict', { externalId: input.externalId! });
+    return { purchase, created: false };
+  }
+  await tx
+    .insertInto('purchase_lines')
+    .values(lines.map((l) => ({ ...l, tenant_id: auth.tenantId, purchase_id: purchaseId })))
+    .execute();
+  await addToStats(tx, auth.tenantId, [{ memberId: input.memberId, total, occurredAt }]);
+  await ctx.events.record(
+    tx,
+    auth.tenantId,
+    'purchase.recorded',
+    recordedPayload(
+      { purchaseId, memberId: input.memberId, storeId, total, occurredAt },
+      lines,
+      products,
+    ),
+  );
+  return { purchase: (await readPurchase(tx, purchaseId))!, created: true };
 }
 
 /**

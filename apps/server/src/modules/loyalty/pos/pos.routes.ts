@@ -1,5 +1,7 @@
 import {
   PointsMovement,
+  PosMemberCard,
+  PosMemberLookup,
   PosPointsSpend,
   PosPurchaseRequest,
   PosPurchaseResult,
@@ -10,6 +12,7 @@ import {
   StoredValueResult,
 } from '@regulars/contracts';
 import { authOf } from '../../../http/context';
+import { languageOf } from '../../../http/error-handler';
 import type { Api } from '../../../http/routes';
 import { pointsBalance, spendPoints } from '../points/ledger';
 import { assertMember } from '../points/points.service';
@@ -18,6 +21,7 @@ import {
   spendStoredValue,
   topUpStoredValue,
 } from '../stored-value/stored-value';
+import { lookUpTillMember } from './lookup';
 import { actorOf, posPurchase } from './pos.service';
 import { recordReturn } from './returns';
 
@@ -27,9 +31,28 @@ const tags = ['Till (POS)'];
 /**
  * The till: sales that earn points, returns that take them back, points and stored value spent.
  * Every write is once-only by its external id, and `Idempotency-Key` replays the first answer.
+ * The member is found by phone, card number or card QR.
  */
 export function registerPosRoutes(api: Api): void {
   const ctx = api.ctx;
+  api.get(
+    '/pos/members',
+    {
+      config: TILL,
+      schema: {
+        tags,
+        summary: 'The member in front of the till, by phone (any format), card number or card QR',
+        description:
+          'Exactly one of phone, card or qr. The phone is always masked. A merged record’s card ' +
+          'finds the member it was merged into. 404 pos.no_member_with_phone / ' +
+          'pos.no_member_with_card; 400 pos.invalid_card (check digit), pos.invalid_qr (not our ' +
+          'signature), pos.qr_other_business.',
+        querystring: PosMemberLookup,
+        response: { 200: PosMemberCard },
+      },
+    },
+    async (req) => lookUpTillMember(ctx, authOf(req), req.query, languageOf(req)),
+  );
   api.post(
     '/pos/purchases',
     {
