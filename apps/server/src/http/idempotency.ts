@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from '@regulars/db';
 import { AppError } from './errors';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -9,6 +10,12 @@ const ABANDONED_MS = 5 * 60_000;
 const KEEP_MS = 24 * 60 * 60_000;
 
 type Reserved = { key: string; tenantId: string; actorId: string };
+/** What `idempotency_reserve` (migration 0019) found: run the request, or answer at once. */
+type Reservation = {
+  outcome: 'new' | 'replay' | 'conflict' | 'in_progress';
+  response_status: number | null;
+  response_body: unknown;
+};
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- module augmentation */
 declare module 'fastify' {
@@ -44,50 +51,15 @@ export function installIdempotency(app: FastifyInstance): void {
     const actorId = actor.id!;
     const requestHash = hashOf(req);
     const route = `${req.method} ${req.routeOptions.url}`;
-    const now = clock.now();
-    const outcome = await db.withTenant(tenantId, async (tx) => {
-      const existing = await tx
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('actor_id', '=', actorId)
-        .where('key', '=', key)
-        .forUpdate()
-        .executeTakeFirst();
-      const age = existing ? now.getTime() - existing.created_at.getTime() : 0;
-      const stale =
-        existing && (age > KEEP_MS || (existing.response_status === 0 && age > ABANDONED_MS));
-      if (existing && !stale) {
-        if (existing.request_hash !== requestHash || existing.route !== route)
-          throw new AppError('request.idempotency_conflict');
-        if (existing.response_status === 0) throw new AppError('request.in_progress');
-        return { replay: existing };
-      }
-      if (existing)
-        await tx
-          .deleteFrom('idempotency_keys')
-          .where('actor_id', '=', actorId)
-          .where('key', '=', key)
-          .execute();
-      const inserted = await tx
-        .insertInto('idempotency_keys')
-        .values({
-          tenant_id: tenantId,
-          key,
-          actor_id: actorId,
-          route,
-          request_hash: requestHash,
-          response_status: 0,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!inserted) throw new AppError('request.in_progress');
-      return { replay: null };
-    });
-    if (outcome.replay) {
+    const r = await sql<Reservation>`
+      SELECT * FROM idempotency_reserve(${tenantId}, ${actorId}, ${key}, ${route}, ${requestHash},
+        ${clock.now()}, ${KEEP_MS}, ${ABANDONED_MS})`.execute(db.app);
+    const outcome = r.rows[0]!;
+    if (outcome.outcome === 'conflict') throw new AppError('request.idempotency_conflict');
+    if (outcome.outcome === 'in_progress') throw new AppError('request.in_progress');
+    if (outcome.outcome === 'replay') {
       reply.header('idempotent-replayed', 'true');
-      return reply.status(outcome.replay.response_status).send(outcome.replay.response_body);
+      return reply.status(outcome.response_status!).send(outcome.response_body);
     }
     req.idempotency = { key, tenantId, actorId };
   });
@@ -96,23 +68,10 @@ export function installIdempotency(app: FastifyInstance): void {
     const idem = req.idempotency;
     if (!idem) return payload;
     req.idempotency = null;
-    await app.ctx.db.withTenant(idem.tenantId, async (tx) => {
-      const q = tx
-        .updateTable('idempotency_keys')
-        .where('actor_id', '=', idem.actorId)
-        .where('key', '=', idem.key);
-      // A server failure is not an answer to keep: the retry should run again.
-      if (reply.statusCode >= 500) {
-        await tx
-          .deleteFrom('idempotency_keys')
-          .where('actor_id', '=', idem.actorId)
-          .where('key', '=', idem.key)
-          .execute();
-        return;
-      }
-      const body = typeof payload === 'string' && payload ? payload : 'null';
-      await q.set({ response_status: reply.statusCode, response_body: body }).execute();
-    });
+    // A server failure is not an answer to keep (the function forgets the key): the retry runs.
+    const body = typeof payload === 'string' && payload ? payload : 'null';
+    await sql`SELECT idempotency_finish(${idem.tenantId}, ${idem.actorId}, ${idem.key},
+      ${reply.statusCode}, ${body}::jsonb)`.execute(app.ctx.db.app);
     return payload;
   });
 }

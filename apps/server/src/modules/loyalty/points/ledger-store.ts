@@ -176,3 +176,58 @@ export async function consumeBatches(
   );
   return taken;
 }
+
+export type NewEarning = NewEntry & {
+  /** Pending points (not yet spendable) of the new batch; `points` are the available ones. */
+  pendingPoints: number;
+  batch: { status: 'pending' | 'active'; earned: number; remaining: number };
+  confirmAt: Date | null;
+  expiresAt: Date | null;
+  /** Which rule gave how much (for per-member caps). */
+  awards?: { ruleId: string; points: number }[];
+};
+
+/**
+ * Writes an earning in one statement: its entry, its batch, the rules' awards and the member's
+ * balance (whose row the caller has locked). The entry is once-only by its source: when it
+ * exists already (a concurrent earning of the same operation got there first) nothing is
+ * written and null comes back.
+ */
+export async function writeEarning(
+  tx: Tx,
+  e: NewEarning,
+): Promise<(Balance & { entryId: string }) | null> {
+  const entryId = randomUUID();
+  const awards = e.awards ?? [];
+  const r = await sql<Balance>`
+    WITH e AS (
+      INSERT INTO points_entries (tenant_id, entry_id, member_id, kind, points, pending_points,
+        reason, source, source_ref, actor_type, actor_id, rule_id, details, balance_after, occurred_at)
+      VALUES (${e.tenantId}::uuid, ${entryId}::uuid, ${e.memberId}::uuid, ${e.kind}, ${e.points}::int,
+        ${e.pendingPoints}::int, ${e.reason}, ${e.source}, ${e.sourceRef},
+        ${e.actorType ?? (e.actorId ? 'staff' : 'system')}, ${e.actorId ?? null}::uuid,
+        ${e.ruleId ?? null}::uuid, ${JSON.stringify(e.details ?? {})}::jsonb, ${e.balanceAfter}::int,
+        ${e.at}::timestamptz)
+      ON CONFLICT (tenant_id, member_id, kind, source, source_ref) DO NOTHING
+      RETURNING tenant_id, entry_id, member_id
+    ), b AS (
+      INSERT INTO points_batches (tenant_id, batch_id, member_id, entry_id, status, earned,
+        remaining, confirm_at, expires_at, created_at)
+      SELECT e.tenant_id, ${randomUUID()}::uuid, e.member_id, e.entry_id, ${e.batch.status}::text,
+        ${e.batch.earned}::int, ${e.batch.remaining}::int, ${e.confirmAt}::timestamptz,
+        ${e.expiresAt}::timestamptz, ${e.at}::timestamptz
+      FROM e
+    ), a AS (
+      INSERT INTO points_rule_awards (tenant_id, entry_id, rule_id, member_id, points, occurred_at)
+      SELECT e.tenant_id, e.entry_id, x.rule_id, e.member_id, x.points, ${e.at}::timestamptz
+      FROM e, unnest(${awards.map((a) => a.ruleId)}::uuid[], ${awards.map((a) => a.points)}::int[])
+        AS x(rule_id, points)
+    )
+    UPDATE points_balances p
+    SET available = p.available + ${e.points}::int, pending = p.pending + ${e.pendingPoints}::int,
+        updated_at = ${e.at}::timestamptz
+    FROM e WHERE p.tenant_id = e.tenant_id AND p.member_id = e.member_id
+    RETURNING p.available, p.pending`.execute(tx);
+  const row = r.rows[0];
+  return row ? { ...row, entryId } : null;
+}

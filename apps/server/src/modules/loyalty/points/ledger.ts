@@ -9,6 +9,7 @@ import {
   lockBalance,
   moveBalance,
   owed,
+  writeEarning,
   type ActorRef,
   type Balance,
   type LedgerCtx,
@@ -36,6 +37,8 @@ export type EarnInput = Movement & {
   /** The explanation shown with the entry: which rule gave how much. */
   details?: Record<string, unknown>;
   kind?: 'earn' | 'adjust';
+  /** Which rule gave how much, kept for per-member caps. */
+  awards?: { ruleId: string; points: number }[];
 };
 
 const checkPoints = (points: number) => {
@@ -82,26 +85,28 @@ export async function addEarning(
     input.expiresAt !== undefined ? input.expiresAt : defaultExpiry(await readProgram(tx), now);
   const pending = input.pending ? input.points : 0;
   const available = pending ? 0 : input.points;
-  const entryId = await insertEntry(tx, {
+  const after = await writeEarning(tx, {
     ...input,
     kind,
     points: available,
     pendingPoints: pending,
     balanceAfter: bal.available + available,
     at: now,
-  });
-  await insertBatch(tx, {
-    tenantId: input.tenantId,
-    memberId: input.memberId,
-    entryId,
-    status: pending ? 'pending' : 'active',
-    earned: input.points,
-    remaining: input.points - owed(bal.available, available),
+    batch: {
+      status: pending ? 'pending' : 'active',
+      earned: input.points,
+      remaining: input.points - owed(bal.available, available),
+    },
     confirmAt: input.pending?.confirmAt ?? null,
     expiresAt,
-    at: now,
   });
-  const after = await moveBalance(tx, input.tenantId, input.memberId, available, pending, now);
+  if (!after) {
+    // Written first by a concurrent earning of the same operation (one that read no entry
+    // before it waited for the member's lock): that one stands.
+    const first = await findEntry(tx, input.memberId, kind, input.source, input.sourceRef);
+    return { entryId: first!.entry_id, balance: bal.available, created: false };
+  }
+  const entryId = after.entryId;
   await ctx.events.record(
     tx,
     input.tenantId,
@@ -242,19 +247,27 @@ export async function pointsBalance(
   tx: Tx,
   memberId: string,
 ): Promise<{ available: number; pending: number; expiringSoon: { points: number; at: string }[] }> {
-  const bal = await tx
-    .selectFrom('points_balances')
-    .select(['available', 'pending'])
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  const expiring = await sql<{ points: number; at: Date }>`
-    SELECT sum(remaining)::int AS points, expires_at AS at FROM points_batches
-    WHERE member_id = ${memberId} AND status IN ('active', 'pending') AND remaining > 0 AND expires_at IS NOT NULL
-    GROUP BY expires_at ORDER BY expires_at LIMIT 5`.execute(tx);
+  // One round trip: the balance row (absent: zero) and the next lapses.
+  const r = await sql<{
+    available: number | null;
+    pending: number | null;
+    expiring: { points: number; at: string }[] | null;
+  }>`
+    SELECT b.available, b.pending, (
+      SELECT json_agg(json_build_object('points', x.points, 'at', x.at) ORDER BY x.at)
+      FROM (SELECT sum(remaining)::int AS points, expires_at AS at FROM points_batches
+            WHERE member_id = ${memberId} AND status IN ('active', 'pending') AND remaining > 0
+              AND expires_at IS NOT NULL
+            GROUP BY expires_at ORDER BY expires_at LIMIT 5) x) AS expiring
+    FROM (SELECT 1) one LEFT JOIN points_balances b ON b.member_id = ${memberId}`.execute(tx);
+  const row = r.rows[0]!;
   return {
-    available: bal?.available ?? 0,
-    pending: bal?.pending ?? 0,
-    expiringSoon: expiring.rows.map((r) => ({ points: r.points, at: r.at.toISOString() })),
+    available: row.available ?? 0,
+    pending: row.pending ?? 0,
+    expiringSoon: (row.expiring ?? []).map((x) => ({
+      points: x.points,
+      at: new Date(x.at).toISOString(),
+    })),
   };
 }
 

@@ -3,10 +3,10 @@ import { evaluateActionRules, evaluateSpendRules, localDay, type BasketLine } fr
 import type { Tx } from '@regulars/db';
 import { addEarning, type LedgerCtx } from '../points/ledger';
 import { findEntry, lockBalance, type ActorRef, type Balance } from '../points/ledger-store';
-import { defaultExpiry, readProgram } from '../points/program';
-import { limitAwards } from './limits';
-import { purchaseFacts } from './purchase-facts';
-import { loadRules } from './rules-store';
+import { defaultExpiry, readProgram, type Program } from '../points/program';
+import { limitAwards, returnBudgets } from './limits';
+import { readPurchaseEarning } from './purchase-earning-read';
+import { loadRules, type LoadedRule } from './rules-store';
 import { tierMultiplier } from './tier-multiplier';
 
 const DAY = 86_400_000;
@@ -40,10 +40,11 @@ async function record(
     pending?: { confirmAt: Date };
   },
   bal: Balance,
-): Promise<EarnedPoints> {
+): Promise<EarnedPoints | null> {
   const points = w.awards.reduce((s, a) => s + a.points, 0);
   if (points <= 0) return { ...NONE, awards: w.awards };
-  const { entryId } = await addEarning(
+  // The entry, its batch, the rules' awards (for caps) and the balance in one statement.
+  const { entryId, created } = await addEarning(
     ctx,
     tx,
     {
@@ -54,19 +55,7 @@ async function record(
     },
     bal,
   );
-  await tx
-    .insertInto('points_rule_awards')
-    .values(
-      w.awards.map((a) => ({
-        tenant_id: w.tenantId,
-        entry_id: entryId,
-        rule_id: a.ruleId,
-        member_id: w.memberId,
-        points: a.points,
-        occurred_at: w.at,
-      })),
-    )
-    .execute();
+  if (!created) return null;
   return { entryId, points, pending: !!w.pending, awards: w.awards };
 }
 
@@ -81,25 +70,22 @@ export async function earnForPurchase(
   purchaseId: string,
   actor: ActorRef = {},
 ): Promise<EarnedPoints> {
-  const facts = await purchaseFacts(tx, purchaseId);
-  if (!facts) return NONE;
-  const bal = await lockBalance(tx, tenantId, facts.memberId);
-  const before = await earnedBefore(tx, facts.memberId, 'purchase', purchaseId);
-  if (before) return before;
-  const program = await readProgram(tx);
+  const s = await readPurchaseEarning(tx, purchaseId);
+  if (!s) return NONE;
+  if (s.before) return s.before;
+  const { facts, program, rules } = s;
   if (!program.enabled) return NONE;
   const now = ctx.clock.now();
-  const rules = await loadRules(tx, 'spend');
   const day = localDay(facts.occurredAt, program.timeZone);
   const raw = evaluateSpendRules(
     rules,
     facts.lines,
     { storeId: facts.storeId, ...day },
-    await tierMultiplier(tx, facts.memberId),
+    s.multiplier,
   );
   const awards = await limitAwards(tx, program, rules, raw, facts.memberId, now, true);
   const confirmAt = new Date(facts.occurredAt.getTime() + program.returnWindowDays * DAY);
-  return record(
+  const earned = await record(
     ctx,
     tx,
     {
@@ -114,8 +100,26 @@ export async function earnForPurchase(
       expiresAt: defaultExpiry(program, facts.occurredAt),
       pending: confirmAt > now ? { confirmAt } : undefined,
     },
-    bal,
+    s.balance!,
   );
+  return (
+    earned ??
+    lostRace(tx, { ...facts, source: 'purchase', sourceRef: purchaseId, awards }, program, rules)
+  );
+}
+
+/**
+ * A concurrent earning of the same occurrence, which this one waited for at the member's lock,
+ * wrote it first: the budgets this one took go back, and the first one's result stands.
+ */
+async function lostRace(
+  tx: Tx,
+  w: { memberId: string; source: string; sourceRef: string; awards: RuleAward[] },
+  program: Program,
+  rules: LoadedRule[],
+): Promise<EarnedPoints> {
+  await returnBudgets(tx, program, rules, w.awards);
+  return (await earnedBefore(tx, w.memberId, w.source, w.sourceRef))!;
 }
 
 /**
@@ -149,19 +153,8 @@ export async function earnForAction(
     await tierMultiplier(tx, input.memberId),
   );
   const awards = await limitAwards(tx, program, rules, raw, input.memberId, now, true);
-  return record(
-    ctx,
-    tx,
-    {
-      ...input,
-      awards,
-      reason: input.action,
-      source: 'action',
-      sourceRef: ref,
-      at: now,
-    },
-    bal,
-  );
+  const w = { ...input, awards, reason: input.action, source: 'action', sourceRef: ref, at: now };
+  return (await record(ctx, tx, w, bal)) ?? lostRace(tx, w, program, rules);
 }
 
 /** What a basket would earn, computed by the same rules and limits, writing nothing. */

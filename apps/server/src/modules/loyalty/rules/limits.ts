@@ -114,14 +114,40 @@ export async function limitAwards(
   });
   // A rule budget taken for points the programme's budget then refused is given back.
   if (write)
-    for (const [i, a] of out.entries()) {
-      const back = a.points - final[i]!.points;
-      if (back > 0 && byId.get(a.ruleId)!.budgetPoints !== null)
-        await sql`UPDATE earning_rules SET awarded_points = awarded_points - ${back} WHERE rule_id = ${a.ruleId}`.execute(
-          tx,
-        );
-    }
+    await giveBack(
+      tx,
+      byId,
+      out.map((a, i) => ({ ruleId: a.ruleId, points: a.points - final[i]!.points })),
+    );
   return final.filter((a) => a.points > 0);
+}
+
+async function giveBack(
+  tx: Tx,
+  byId: Map<string, LoadedRule>,
+  awards: { ruleId: string; points: number }[],
+) {
+  for (const a of awards)
+    if (a.points > 0 && byId.get(a.ruleId)?.budgetPoints != null)
+      await sql`UPDATE earning_rules SET awarded_points = awarded_points - ${a.points} WHERE rule_id = ${a.ruleId}`.execute(
+        tx,
+      );
+}
+
+/**
+ * Gives back the budgets limitAwards took for `awards` (with `write`) when their points were
+ * not recorded after all: the rules' budgets and the programme's.
+ */
+export async function returnBudgets(
+  tx: Tx,
+  program: Program,
+  rules: LoadedRule[],
+  awards: { ruleId: string; points: number }[],
+): Promise<void> {
+  await giveBack(tx, new Map(rules.map((r) => [r.ruleId, r])), awards);
+  const total = awards.reduce((s, a) => s + a.points, 0);
+  if (program.budgetPoints !== null && total > 0)
+    await sql`UPDATE loyalty_programs SET awarded_points = awarded_points - ${total}`.execute(tx);
 }
 
 async function ruleAwarded(tx: Tx, ruleId: string) {

@@ -8,6 +8,7 @@ import type { EarningRuleCreate } from '@regulars/contracts';
 import { AppError } from '../../../http/errors';
 
 type Row = Selectable<EarningRulesTable>;
+export type RuleRow = Row;
 export type RuleInput = z.infer<typeof EarningRuleCreate>;
 export type LoadedRule = CoreRule & {
   capPerMember: number | null;
@@ -46,11 +47,14 @@ export async function loadRules(tx: Tx, kind: 'spend' | 'action', action?: strin
     .where('kind', '=', kind);
   if (action) q = q.where('action', '=', action);
   const rows = await q.orderBy('created_at').orderBy('name').orderBy('rule_id').execute();
-  return rows.map((r): LoadedRule => ({
-    ...toRule(r),
-    perAmountMinor: r.per_amount_minor === null ? null : Number(r.per_amount_minor),
-  }));
+  return rows.map(loadedRule);
 }
+
+/** A rule's row (or its `to_jsonb`, whose timestamps are text) ready for the evaluation. */
+export const loadedRule = (r: RuleRow): LoadedRule => ({
+  ...toRule(r),
+  perAmountMinor: r.per_amount_minor === null ? null : Number(r.per_amount_minor),
+});
 
 /** Checks what the schema cannot: the fields a kind needs, and dates in order. */
 function check(input: RuleInput) {
