@@ -2,7 +2,12 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
-export type ReceivedMail = { envelopeTo: string[]; parsed: ParsedMail; raw: string };
+export type ReceivedMail = {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  parsed: ParsedMail;
+  raw: string;
+};
 
 export type TestSmtp = {
   url: string;
@@ -54,7 +59,9 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         void simpleParser(raw).then(async (parsed) => {
+          const from = session.envelope.mailFrom;
           const mail = {
+            envelopeFrom: from ? from.address : '',
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             parsed,
             raw,

@@ -24,6 +24,11 @@ export type Config = {
   smtpUrl: string | null;
   /** Sender address of every email; the business's name is shown with it. */
   mailFrom: string;
+  /**
+   * Domain of the per-message bounce address (`bounces+<signed token>@<domain>`), routed by the
+   * MTA to the bounce endpoint; null: the envelope sender is `mailFrom` and late bounces go there.
+   */
+  mailBounceDomain: string | null;
 };
 
 export type KannelConfig = {
@@ -64,7 +69,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kannel: kannelConfig(env),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || 'no-reply@localhost',
+    mailBounceDomain: bounceDomain(env.MAIL_BOUNCE_DOMAIN),
   };
+}
+
+function bounceDomain(v: string | undefined): string | null {
+  if (!v) return null;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(v))
+    throw new Error(
+      `MAIL_BOUNCE_DOMAIN must be a domain name such as bounce.example.com, got "${v}"`,
+    );
+  return v.toLowerCase();
 }
 
 function kannelConfig(env: NodeJS.ProcessEnv): KannelConfig | null {

@@ -61,6 +61,24 @@ export const MESSAGING_ERRORS = {
       en: 'A webhook URL needs a signing secret too (16 characters or more).',
     },
   },
+  'messaging.bounce_link_invalid': {
+    status: 403,
+    message: {
+      'zh-CN':
+        '此退信地址无效（并非本系统签发或已被改动）。请让邮件服务器把退信地址 bounces+ 之后的部分原样附在 /api/messaging/bounces/ 之后。',
+      'zh-TW':
+        '此退信地址無效（並非本系統簽發或已被改動）。請讓郵件伺服器把退信地址 bounces+ 之後的部分原樣附在 /api/messaging/bounces/ 之後。',
+      en: 'This bounce address is not valid (not issued by this installation, or altered). Have the mail server append the part of the bounce address after bounces+ to /api/messaging/bounces/, unchanged.',
+    },
+  },
+  'messaging.bounce_not_a_message': {
+    status: 415,
+    message: {
+      'zh-CN': '请把收到的整封退信原样发送，内容类型为 message/rfc822。',
+      'zh-TW': '請把收到的整封退信原樣傳送，內容類型為 message/rfc822。',
+      en: 'Send the whole bounce message as it arrived, with Content-Type: message/rfc822.',
+    },
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 export const MESSAGING_LABELS: Record<string, Translated> = {

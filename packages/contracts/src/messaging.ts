@@ -144,6 +144,15 @@ export const MessagingStatus = z.object({
   channels: z.array(z.object({ channel: MessageChannel, live: z.boolean() })),
 });
 
+/**
+ * What a message handed to an email's bounce address did: `bounced` (hard, 5.x.x: the address is
+ * blocked), `failed` (a final 4.x.x), `delayed` (recorded only), `duplicate` (this notification was
+ * applied before), `not_a_bounce` (an out-of-office reply or anything without a failed recipient).
+ */
+export const BounceReceipt = z.object({
+  outcome: z.enum(['bounced', 'failed', 'delayed', 'duplicate', 'not_a_bounce']),
+});
+
 /** A message sent to the member, on their timeline (words hidden for sign-in codes and receipts). */
 export const MessageEntry = timelineEntry('message', {
   channel: MessageChannel,

@@ -87,6 +87,20 @@ export type InboundMessagesTable = {
   created_at: GeneratedTimestamp;
 };
 
+/** A late bounce (RFC 3464 notification) of an email, kept once per notification. */
+export type EmailBouncesTable = {
+  tenant_id: string;
+  bounce_id: string;
+  delivery_id: string;
+  dsn_key: string;
+  kind: string;
+  action: string;
+  status: string;
+  recipient: string | null;
+  diagnostic: string | null;
+  received_at: Timestamp;
+};
+
 export type MessagingTables = {
   messaging_settings: MessagingSettingsTable;
   message_templates: MessageTemplatesTable;
@@ -94,4 +108,5 @@ export type MessagingTables = {
   message_blocks: MessageBlocksTable;
   message_cap_reservations: MessageCapReservationsTable;
   inbound_messages: InboundMessagesTable;
+  email_bounces: EmailBouncesTable;
 };

@@ -90,6 +90,7 @@ const POPULATED = [
   'message_blocks',
   'message_cap_reservations',
   'inbound_messages',
+  'email_bounces',
   'tier_settings',
   'tiers',
   'member_tiers',

@@ -94,4 +94,12 @@ export const MESSAGING_ROUTES: Rules = {
     request: () => ({ url: '/api/messaging/unsubscribe/unsub.not.signed.token', payload: {} }),
     reached: { status: 404 },
   },
+  // the mail server's pipe: public, and the signed bounce address (not a session) stops a caller
+  'POST /api/messaging/bounces/:token': {
+    access: 'public',
+    request: () => ({
+      url: `/api/messaging/bounces/b1.${'A'.repeat(22)}.${'B'.repeat(22)}.${'C'.repeat(22)}`,
+    }),
+    reached: { status: 403, code: 'messaging.bounce_link_invalid' },
+  },
 };

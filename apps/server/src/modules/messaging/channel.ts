@@ -17,6 +17,8 @@ export type OutboundMessage = {
   html?: string;
   category: 'transactional' | 'marketing';
   headers?: Record<string, string>;
+  /** The envelope sender (email): the per-message bounce address, else the installation's. */
+  returnPath?: string;
   /** The business's sender name and reply-to (email). */
   fromName?: string;
   replyTo?: string;

@@ -6,7 +6,7 @@ import { gateDeliveries } from './gate.service';
 import { RELEASE_QUEUE } from './outbox.service';
 import { scheduleRetry } from './release';
 import { recordResult, type DispatchSummary, type ReadyRow } from './send-results';
-import { unsubscribeUrl } from './tokens';
+import { bounceAddress, unsubscribeUrl } from './tokens';
 
 /**
  * Sends one batch of the outbox. A batch is sent by one worker at a time (a lock that dies with
@@ -105,6 +105,7 @@ function outbound(
   r: ReadyRow,
 ): OutboundMessage {
   const marketingEmail = r.channel === 'email' && r.category === 'marketing' && r.member_id;
+  const returnPath = r.channel === 'email' ? bounceAddress(ctx, tenantId, r.delivery_id) : null;
   return {
     deliveryId: r.delivery_id,
     tenantId,
@@ -121,6 +122,7 @@ function outbound(
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         }
       : {},
+    ...(returnPath ? { returnPath } : {}),
     fromName: tenant.emailFromName,
     ...(tenant.emailReplyTo ? { replyTo: tenant.emailReplyTo } : {}),
     ...(tenant.webhook ? { webhook: tenant.webhook } : {}),

@@ -5,8 +5,8 @@ import type { ChannelDriver, OutboundMessage, SendResult } from './channel';
  * Email over SMTP through a pool of connections. A message counts as sent when the server
  * accepted it (its 250 reply to the data). A 5xx reply to the recipient is a hard bounce; other
  * 5xx replies fail the message for good; 4xx replies and lost connections are retried later.
- * Bounces that arrive afterwards as delivery status notifications are described in
- * docs/messaging.md.
+ * Bounces that arrive afterwards as delivery status notifications come back to the message's
+ * envelope sender (`returnPath`) and through the bounce endpoint (bounces.routes.ts).
  */
 export function createEmailDriver(opts: {
   url: string;
@@ -34,6 +34,8 @@ export function createEmailDriver(opts: {
       const info = await transport.sendMail({
         from: { name: m.fromName ?? '', address: opts.from },
         to: m.to,
+        // bounces go to the message's own signed address (VERP); the From stays the business's
+        ...(m.returnPath ? { envelope: { from: m.returnPath, to: m.to } } : {}),
         ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         subject: m.subject ?? '',
         text: m.text,

@@ -84,6 +84,8 @@ describe('email over SMTP', () => {
     await drainOutbox(t.ctx, tenantId);
     const mail = smtp.received.at(-1)!;
     expect(mail.envelopeTo).toEqual(['lin@example.com']);
+    // without a bounce domain (MAIL_BOUNCE_DOMAIN) bounces go to the sender address itself
+    expect(mail.envelopeFrom).toBe('hello@shop.test');
     expect(mail.parsed.subject).toBe('新品上市');
     expect(mail.parsed.text).toContain('林<b>美玲</b>，新品到了。');
     expect(mail.parsed.html).toContain('林&lt;b&gt;美玲&lt;/b&gt;，新品到了。');

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
+import { registerBounceRoutes } from './bounces.routes';
 import { registerChannelDriver } from './channel';
 import { dispatchBatch } from './dispatch';
 import { releaseHeld } from './release';
@@ -44,6 +45,7 @@ export function setupMessaging(ctx: AppContext): void {
 export function registerMessagingRoutes(api: Api): void {
   registerMessagingApiRoutes(api);
   registerUnsubscribeRoutes(api);
+  registerBounceRoutes(api);
 }
 
 export {

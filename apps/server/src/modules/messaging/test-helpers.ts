@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
 import { blockAddress } from './blocks';
 import { dispatchBatch } from './dispatch';
@@ -37,7 +37,8 @@ export async function deliveriesOf(ctx: AppContext, tenantId: string, memberId: 
 
 /**
  * Rows of every messaging table for one business (tenant-isolation test): a template, settings,
- * a marketing email with its unsubscribe token, a block, a cap reservation, an inbound SMS.
+ * a marketing email with its unsubscribe token and a late (soft) bounce, a block, a cap
+ * reservation, an inbound SMS.
  */
 export async function seedMessaging(
   ctx: AppContext,
@@ -81,6 +82,21 @@ export async function seedMessaging(
         member_id: memberId,
         delivery_id: sent.deliveryId,
         reserved_at: new Date(),
+      })
+      .execute();
+    await tx
+      .insertInto('email_bounces')
+      .values({
+        tenant_id: tenantId,
+        bounce_id: randomUUID(),
+        delivery_id: sent.deliveryId,
+        dsn_key: createHash('sha256').update(slug).digest('hex'),
+        kind: 'soft',
+        action: 'delayed',
+        status: '4.2.2',
+        recipient: `member@${slug}.test`,
+        diagnostic: null,
+        received_at: new Date(),
       })
       .execute();
     await receiveInbound(tx, tenantId, {
