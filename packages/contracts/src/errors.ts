@@ -6,6 +6,7 @@ import { REWARD_ERRORS, REWARD_LABELS } from './errors-rewards';
 import { MESSAGING_ERRORS, MESSAGING_LABELS } from './errors-messaging';
 import { POS_ERRORS } from './errors-pos';
 import { SMS_ERRORS } from './errors-sms';
+import { WEBHOOK_ERRORS, WEBHOOK_LABELS } from './errors-webhooks';
 
 export type ErrorDef = { status: number; message: Translated };
 
@@ -20,6 +21,7 @@ export const ERRORS = {
   ...LOYALTY_ERRORS,
   ...MESSAGING_ERRORS,
   ...POS_ERRORS,
+  ...WEBHOOK_ERRORS,
   'request.invalid': {
     status: 400,
     message: {
@@ -264,4 +266,5 @@ export const ENTITY_LABELS: Record<string, Translated> = {
   ...REWARD_LABELS,
   ...LOYALTY_LABELS,
   ...MESSAGING_LABELS,
+  ...WEBHOOK_LABELS,
 };

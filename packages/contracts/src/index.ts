@@ -15,4 +15,5 @@ export * from './tiers';
 export * from './rewards';
 export * from './missions';
 export * from './messaging';
+export * from './webhooks';
 export * from './pos';

@@ -9,4 +9,5 @@ export type * from './schema-imports';
 export type * from './schema-loyalty';
 export type * from './schema-members';
 export type * from './schema-rewards';
+export type * from './schema-webhooks';
 export { sql } from 'kysely';

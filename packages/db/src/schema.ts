@@ -6,6 +6,7 @@ import type { LoyaltyTables } from './schema-loyalty';
 import type { MembersTables } from './schema-members';
 import type { RewardsTables } from './schema-rewards';
 import type { MessagingTables } from './schema-messaging';
+import type { WebhooksTables } from './schema-webhooks';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -164,4 +165,5 @@ export type Database = {
   LoyaltyTables &
   CallsTables &
   MessagingTables &
-  RewardsTables;
+  RewardsTables &
+  WebhooksTables;

@@ -7,6 +7,7 @@ import { registerMembersRoutes } from './members';
 import { registerMessagingRoutes, setupMessaging } from './messaging';
 import { registerSmsRoutes, setupSms } from './messaging/sms';
 import { registerTenancyRoutes } from './tenancy';
+import { registerWebhooksRoutes, setupWebhooks } from './webhooks';
 
 /**
  * The modules, in their order of dependency. Each may define job queues and subscribe to
@@ -20,6 +21,7 @@ const MODULES: { setup?: (ctx: AppContext) => void; routes: (api: Api) => void }
   { setup: setupLoyalty, routes: registerLoyaltyRoutes },
   { setup: setupSms, routes: registerSmsRoutes },
   { setup: setupDemo, routes: registerDemoRoutes },
+  { setup: setupWebhooks, routes: registerWebhooksRoutes },
 ];
 
 /** Queues and event subscribers of every module; call once, before the job queue starts. */

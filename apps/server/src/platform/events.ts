@@ -15,6 +15,12 @@ export type Subscriber = {
   name: string;
   types: string[];
   handle(tx: Tx, event: DomainEvent): Promise<void>;
+  /**
+   * Whether this tenant needs the event at all (webhooks: only if an endpoint subscribes to the
+   * type). Asked while recording, so it must answer from memory almost always; an event no
+   * subscriber wants costs no job.
+   */
+  wants?(tx: Tx, tenantId: string, type: string): Promise<boolean>;
 };
 
 const QUEUE = 'domain-event';
@@ -52,10 +58,18 @@ export class Events {
       .insertInto('domain_events')
       .values({ tenant_id: tenantId, event_id: eventId, type, payload: JSON.stringify(payload) })
       .execute();
-    if (this.subscribers.some((s) => s.types.includes(type))) {
+    if (await this.wanted(tx, tenantId, type)) {
       await this.jobs.enqueue(tx, QUEUE, { tenantId, eventId });
     }
     return eventId;
+  }
+
+  /** Whether any subscriber takes events of this type for this tenant. */
+  private async wanted(tx: Tx, tenantId: string, type: string): Promise<boolean> {
+    const subs = this.subscribers.filter((s) => s.types.includes(type));
+    if (subs.some((s) => !s.wants)) return true;
+    for (const s of subs) if (await s.wants!(tx, tenantId, type)) return true;
+    return false;
   }
 
   /** Delivers one event to every subscriber that has not had it yet. */
@@ -73,6 +87,7 @@ export class Events {
     };
     for (const sub of this.subscribers.filter((s) => s.types.includes(event.type))) {
       await this.db.withTenant(tenantId, async (tx) => {
+        if (sub.wants && !(await sub.wants(tx, tenantId, event.type))) return;
         const fresh = await tx
           .insertInto('event_deliveries')
           .values({ tenant_id: tenantId, event_id: eventId, subscriber: sub.name })

@@ -5,6 +5,7 @@ import { MESSAGING_ROUTES } from './messaging';
 import { PLATFORM_ROUTES } from './platform';
 import { REWARDS_ROUTES } from './rewards';
 import { SMS_ROUTES } from './sms';
+import { WEBHOOKS_ROUTES } from './webhooks';
 import type { Rules } from './rules';
 
 export * from './rules';
@@ -22,6 +23,7 @@ const TABLES: Rules[] = [
   LOYALTY_ROUTES,
   MESSAGING_ROUTES,
   REWARDS_ROUTES,
+  WEBHOOKS_ROUTES,
 ];
 
 export const ROUTES: Rules = {};

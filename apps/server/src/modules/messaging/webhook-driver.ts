@@ -1,10 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { webhookSignature } from '../../platform/webhook-signature';
 import type { ChannelDriver, OutboundMessage, SendResult } from './channel';
 
-/** The signature a receiver checks: HMAC-SHA-256 over "<timestamp>.<body>" with the shared secret. */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
+// Shared with outgoing event webhooks; kept exported here for the channel's users.
+export { webhookSignature };
 
 /**
  * Messages for LINE, WeChat or an app, posted as JSON to the business's own endpoint, signed.
