@@ -148,3 +148,11 @@ export async function screenshot(
  */
 export const openTab = (page: Page, name: string) =>
   page.getByRole('tab', { name }).evaluate((el) => (el as HTMLElement).click());
+
+/**
+ * A Taiwan mobile number no other test uses: 09 and eight digits, the first of them 0–8 (a
+ * number starting 099 is not a valid mobile). Distinct for `offset`s within a day.
+ */
+export function freshMobile(offset = 0): string {
+  return `09${String((Date.now() + offset) % 9e7).padStart(8, '0')}`;
+}

@@ -10,6 +10,7 @@ import {
   screenshot,
   see,
   signIn,
+  freshMobile,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -101,7 +102,7 @@ const lineOpen = (page: Page) =>
 describe('caller ID on every page', () => {
   it('pops the caller’s card up on the members list, in zh-TW and then in English, and offers to add an unknown caller', async () => {
     const suffix = Date.now().toString(36).slice(-5);
-    const mobile = `09${String((Date.now() + 7) % 1e8).padStart(8, '0')}`;
+    const mobile = freshMobile(7);
     const admin = await openPage(browser, { language: 'en' });
     const agent = await openPage(browser, { language: 'zh-TW' });
     try {

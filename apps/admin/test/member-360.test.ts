@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Language } from '@regulars/contracts';
-import { apiAs, DEMO_ACCOUNTS, launchChromium, openPage, screenshot, see, signIn } from './browser';
+import {
+  apiAs,
+  DEMO_ACCOUNTS,
+  freshMobile,
+  launchChromium,
+  openPage,
+  screenshot,
+  see,
+  signIn,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -88,7 +97,7 @@ describe('the member timeline', () => {
       await add(`/members/${id}/relations`, { kind: 'spouse', relatedMemberId: spouse.memberId });
       await add(`/members/${id}/relations`, { kind: 'child', contactName: '小安' });
       const key = await add('/api-keys', { name: `PBX ${suffix}`, permissions: ['calls.report'] });
-      const phone = `09${String((Date.now() + 13) % 1e8).padStart(8, '0')}`;
+      const phone = freshMobile(13);
       expect((await api.patch(`/members/${id}`, { phone, version: 1 })).status()).toBe(200);
       const call = await fetch(`${baseUrl}/api/calls`, {
         method: 'POST',

@@ -9,6 +9,7 @@ import {
   screenshot,
   see,
   signIn,
+  freshMobile,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -40,10 +41,6 @@ const quiet = (page: Page) =>
     timeout: 10_000,
   });
 
-/** A mobile number no other test uses: 09 and eight digits. */
-function freshMobile(): string {
-  return `09${String(Date.now() % 1e8).padStart(8, '0')}`;
-}
 const fullWidth = (s: string) =>
   s.replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
@@ -314,7 +311,7 @@ describe('members', () => {
   it('imports members from a CSV: suggested mapping, dry run, then the import, with rejected rows explained (zh-CN)', async () => {
     const suffix = Date.now().toString(36).slice(-4);
     const a = freshMobile();
-    const b = `09${String((Date.now() + 7919) % 1e8).padStart(8, '0')}`;
+    const b = freshMobile(7919);
     const csv = `姓名,手机,生日\n赵敏${suffix},${a},1987/5/12\n周芷若${suffix},${b},1976-05-12\n张无忌${suffix},12345,1980-01-01\n`;
     const { context, page } = await openPage(browser, { language: 'zh-CN' });
     try {
