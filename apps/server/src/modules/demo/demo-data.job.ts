@@ -11,14 +11,13 @@ import {
   sweepHistory,
   writeRedemptions,
 } from './demo-points';
+import { writeImportedMembers, writeJoinedMembers } from './demo-members';
 import { demoPlan } from './demo-plan';
 import { claimDemo, ensureDemoRow, finishDemo, reportDemo } from './demo-progress';
 import { DAY } from './demo-visits';
 import {
   memberIds,
   writeCatalog,
-  writeImportedMembers,
-  writeJoinedMembers,
   writePurchases,
   writeTimeline,
   type DemoRun,
