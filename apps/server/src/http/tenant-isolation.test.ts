@@ -14,6 +14,7 @@ import { ownerQuery, snapshot } from '../../../../test/db-snapshot';
 import { expectError } from '../../../../test/expect-error';
 import { LOYALTY_TABLES, seedLoyalty } from '../modules/loyalty/pos/isolation-seed';
 import { seedMessaging } from '../modules/messaging/test-helpers';
+import { seedWebhooks } from '../modules/webhooks/test-helpers';
 import { rewardsBodyFor, seedRewards } from '../modules/loyalty/test-kit/isolation-seed';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies
@@ -52,6 +53,7 @@ type Side = {
   messaging: Awaited<ReturnType<typeof seedMessaging>>;
   rewards: Awaited<ReturnType<typeof seedRewards>>;
   loyalty: Awaited<ReturnType<typeof seedLoyalty>>;
+  webhooks: Awaited<ReturnType<typeof seedWebhooks>>;
   /** Every id and name of this tenant that must never appear in the other's answers. */
   marks: string[];
 };
@@ -106,6 +108,8 @@ const POPULATED = [
   'games',
   'game_prizes',
   'game_draws',
+  'webhook_endpoints',
+  'webhook_deliveries',
 ];
 /** Tables outside the tenant rule, and why. */
 const NOT_TENANT_TABLES = { schema_migrations: 'the migration history of the installation' };
@@ -234,10 +238,12 @@ async function makeSide(slug: string): Promise<Side> {
   const messaging = await seedMessaging(t.ctx, seeded.tenantId, member.memberId, slug);
   const rewards = await seedRewards(t.ctx, admin, seeded.tenantId, member.memberId, slug);
   const loyalty = await seedLoyalty(admin, member.memberId, slug);
+  const webhooks = await seedWebhooks(admin, slug);
   return {
     slug,
     tenantId: seeded.tenantId,
     loyalty,
+    webhooks,
     admin,
     key,
     storeId: store.storeId,
@@ -260,6 +266,7 @@ async function makeSide(slug: string): Promise<Side> {
     rewards,
     marks: [
       ...loyalty.marks,
+      ...webhooks.marks,
       ...messaging.marks,
       ...rewards.marks,
       upload.importId,
@@ -326,6 +333,8 @@ function urlFor(url: string, side: Side): string {
     '/api/coupons/:id': side.rewards.couponId,
     '/api/missions/:id': side.rewards.missionId,
     '/api/games/:id': side.rewards.gameId,
+    '/api/webhooks/:id': side.webhooks.endpointId,
+    '/api/webhook-deliveries/:id': side.webhooks.deliveryId,
   };
   const filled = url.replace(/^(\/api\/[\w-]+\/:\w+)/, (head) => {
     const id = ids[head];
@@ -372,6 +381,9 @@ async function bodyFor(method: string, url: string, owner: Side): Promise<unknow
     };
   if (url === '/api/members/:id/merge')
     return { duplicateId: owner.memberId, version: 1, duplicateVersion: 1 };
+  if (url === '/api/webhooks/:id')
+    return { url: 'https://taken.example/over', eventTypes: ['member.created'], version: 1 };
+  if (url.startsWith('/api/webhook')) return undefined; // rotate, test, redeliver: no body
   if (url === '/api/members/:id/anniversaries') return { kind: 'other', date: '2020-02-02' };
   if (url === '/api/members/:id/relations') return { kind: 'friend', contactName: 'Planted' };
   if (url === '/api/notes/:id/attachments') return Buffer.from('planted');
