@@ -10,6 +10,7 @@ import { registerMissionRoutes, setupMissions } from './missions/missions.routes
 import { registerRewardRoutes } from './rewards/rewards.routes';
 import { setupTiers } from './tiers/tier-reevaluation';
 import { registerTierRoutes } from './tiers/tiers.routes';
+import { registerLoyaltyVariables } from './variables';
 
 /**
  * Loyalty: the points ledger (batches, pending points, expiry, adjustments), earning rules and
@@ -18,6 +19,7 @@ import { registerTierRoutes } from './tiers/tiers.routes';
  */
 export function setupLoyalty(ctx: AppContext): void {
   registerPointsTimeline();
+  registerLoyaltyVariables(ctx);
   // Purchases recorded anywhere (import, API, the till) earn once: the till already did it in
   // its own transaction, so this finds the entry and changes nothing.
   ctx.events.subscribe({
