@@ -26,7 +26,7 @@ export { MEMBER_COLUMNS, toMember, type MemberRow } from './member-view';
 export { searchMembers } from './members.search';
 export { searchColumns } from './normalize';
 // The till records a purchase and earns its points in one transaction (loyalty).
-export { recordPurchase, recordPurchaseIn } from './purchases.service';
+export { recordPurchase, recordPurchaseIn, recordReturnedSpend } from './purchases.service';
 export { memberNames, membersWithBirthday, spentBetween } from './loyalty-facts';
 export { createProduct, listCategories, saveCategory, updateProduct } from './catalog.service';
 export { recordPurchases, type PurchaseInput } from './purchases.service';

@@ -126,6 +126,22 @@ async function addToStats(
   );
 }
 
+/**
+ * Takes a return's amount off the member's spending figures (the purchase and its count stay:
+ * it happened). Called by the module that records returns, in its transaction, once per return.
+ */
+export async function recordReturnedSpend(
+  tx: Tx,
+  tenantId: string,
+  memberId: string,
+  amountMinor: number,
+): Promise<void> {
+  if (amountMinor <= 0) return;
+  await sql`
+    UPDATE member_stats SET total_spent_minor = greatest(0, total_spent_minor - ${amountMinor})
+    WHERE tenant_id = ${tenantId} AND member_id = ${memberId}`.execute(tx);
+}
+
 const recordedPayload = (
   p: {
     purchaseId: string;

@@ -98,6 +98,17 @@ describe('the till', () => {
   });
 });
 
+const spending = async (memberId: string) => {
+  const s = await f.t.ctx.db.withTenant(f.seeded.tenantId, (tx) =>
+    tx
+      .selectFrom('member_stats')
+      .select(['purchase_count', 'total_spent_minor'])
+      .where('member_id', '=', memberId)
+      .executeTakeFirstOrThrow(),
+  );
+  return { count: s.purchase_count, spent: Number(s.total_spent_minor) };
+};
+
 describe('returns', () => {
   it('take back points by line, in proportion, exactly over several partial returns', async () => {
     const chen = await f.member('陳美麗');
@@ -124,6 +135,7 @@ describe('returns', () => {
       }),
     );
     expect(r1again.returnId).toBe(r1.returnId);
+    expect(await spending(chen)).toEqual({ count: 1, spent: 90_000 });
     expectError(
       await f.till({
         url: '/api/pos/returns',
@@ -156,6 +168,8 @@ describe('returns', () => {
     );
     expect(rest.pointsTakenBack).toBe(9);
     expect(rest.balance.available).toBe(0);
+    // The member's spending figures lose what came back, once; the visit still counts.
+    expect(await spending(chen)).toEqual({ count: 1, spent: 0 });
   });
 
   it('leave a debt paid off by later earning, or are refused, as the programme says', async () => {

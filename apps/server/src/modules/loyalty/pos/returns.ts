@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RuleAward } from '@regulars/contracts';
 import type { Tx } from '@regulars/db';
 import { AppError, notFound } from '../../../http/errors';
+import { recordReturnedSpend } from '../../members';
 import { clawbackPoints } from '../points/clawback';
 import { lockBalance, type ActorRef, type LedgerCtx } from '../points/ledger-store';
 import { pointsBalance } from '../points/ledger';
@@ -49,7 +50,8 @@ const resultOf = async (
 /**
  * A return of a purchase, whole or by line and quantity: takes back the points the purchase
  * earned in proportion — cumulatively exact, so returning every item in parts takes back
- * exactly what was earned. Once per external id.
+ * exactly what was earned — and the amount off the member's spending figures. Once per
+ * external id.
  */
 export async function recordReturn(
   ctx: LedgerCtx,
@@ -154,6 +156,7 @@ export async function recordReturn(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await recordReturnedSpend(tx, tenantId, facts.memberId, Number(row.amount_minor));
   await ctx.events.record(tx, tenantId, 'purchase.returned', {
     returnId,
     purchaseId,
