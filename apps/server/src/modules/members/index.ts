@@ -30,5 +30,7 @@ export { recordPurchase, recordPurchaseIn, recordReturnedSpend } from './purchas
 export { memberNames, membersWithBirthday, spentBetween } from './loyalty-facts';
 export { createProduct, listCategories, saveCategory, updateProduct } from './catalog.service';
 export { recordPurchases, type PurchaseInput } from './purchases.service';
+// Consent decisions from elsewhere (an unsubscribe link, an SMS keyword), in the caller's transaction.
+export { recordConsent, type ConsentDecision } from './consent.service';
 // Modules that add to the member timeline (messages, points): see docs/architecture.md, "Timeline".
 export { isoUtc, registerTimelineSource, type TimelineSource } from './timeline-sources';

@@ -1,11 +1,11 @@
 import type { Channel, MemberSource } from '@regulars/contracts';
-import { sql } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../http/context';
 import { notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
+import { recordConsent } from './consent.service';
 import { findMember } from './member-view';
 
-/** Records a consent decision for one channel, with its history. */
+/** Records a consent decision staff make for one channel, with its history. */
 export async function setConsent(
   ctx: AppContext,
   auth: AuthContext,
@@ -15,38 +15,9 @@ export async function setConsent(
   source: MemberSource,
 ) {
   return ctx.db.withTenant(auth.tenantId, async (tx) => {
-    const before = await findMember(tx, memberId);
-    if (!before) throw notFound('member');
-    const now = ctx.clock.now();
-    const entry = { granted, at: now.toISOString(), source };
-    await tx
-      .updateTable('members')
-      .set((eb) => ({
-        consents: sql`consents || ${JSON.stringify({ [channel]: entry })}::jsonb`,
-        version: eb('version', '+', 1),
-        updated_at: now,
-      }))
-      .where('member_id', '=', memberId)
-      .execute();
-    await tx
-      .insertInto('member_consent_history')
-      .values({
-        tenant_id: auth.tenantId,
-        member_id: memberId,
-        channel,
-        granted,
-        source,
-        actor_id: auth.actor.id,
-        at: now,
-      })
-      .execute();
-    await recordAudit(tx, auth.tenantId, auth.actor, {
-      action: 'member.consent_changed',
-      entityType: 'member',
-      entityId: memberId,
-      before: { [channel]: (before.consents as Record<string, unknown>)[channel] ?? null },
-      after: { [channel]: entry },
-    });
+    const decision = { memberId, channel, granted, source, actor: auth.actor };
+    if (!(await recordConsent(tx, auth.tenantId, { ...decision, at: ctx.clock.now() })))
+      throw notFound('member');
     await ctx.events.record(tx, auth.tenantId, 'member.consent_changed', {
       memberId,
       channel,

@@ -1,12 +1,14 @@
-import { sql, type Tx } from '@regulars/db';
-import { recordAudit, systemActor } from '../../platform/audit';
+import type { Tx } from '@regulars/db';
+import { systemActor } from '../../platform/audit';
+import { recordConsent } from '../members';
 
 export type UnsubscribeSource = 'unsubscribe_link' | 'one_click' | 'sms_keyword';
 
 /**
- * Withdraws a member's marketing consent for one channel, with its history and an audit entry.
- * It takes effect for every later send at once: the gate reads consent when it sends.
- * (The members module records consent changes staff make; this is the member's own word.)
+ * Withdraws a member's marketing consent for one channel — the member's own word, through an
+ * unsubscribe link, the one-click header or an SMS keyword — with its history and an audit entry
+ * (the members module writes it). It takes effect for every later send at once: the gate reads
+ * consent when it sends. False when the member had no consent to withdraw.
  */
 export async function withdrawConsent(
   tx: Tx,
@@ -16,41 +18,13 @@ export async function withdrawConsent(
   source: UnsubscribeSource,
   now: Date,
 ): Promise<boolean> {
-  const entry = { granted: false, at: now.toISOString(), source };
-  const row = await tx
-    .updateTable('members')
-    .set((eb) => ({
-      consents: sql`consents || ${JSON.stringify({ [channel]: entry })}::jsonb`,
-      version: eb('version', '+', 1),
-      updated_at: now,
-    }))
-    .where('member_id', '=', memberId)
-    .where(sql<boolean>`coalesce((consents -> ${channel} ->> 'granted')::boolean, false)`)
-    .returning('member_id')
-    .executeTakeFirst();
-  if (!row) return false;
-  await tx
-    .insertInto('member_consent_history')
-    .values({
-      tenant_id: tenantId,
-      member_id: memberId,
-      channel,
-      granted: false,
-      source,
-      actor_id: null,
-      at: now,
-    })
-    .execute();
-  await recordAudit(
-    tx,
-    tenantId,
-    { ...systemActor(source), type: 'member', id: memberId },
-    {
-      action: 'member.consent_changed',
-      entityType: 'member',
-      entityId: memberId,
-      after: { [channel]: entry },
-    },
-  );
-  return true;
+  return recordConsent(tx, tenantId, {
+    memberId,
+    channel,
+    granted: false,
+    source,
+    actor: { ...systemActor(source), type: 'member', id: memberId },
+    at: now,
+    onlyIfChanged: true,
+  });
 }
