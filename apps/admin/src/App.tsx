@@ -1,11 +1,12 @@
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { configureApi } from './api';
 import { currentLanguage } from './i18n';
 import { ANTD_LOCALES } from './i18n/antd-locale';
 import { Console } from './layout/Console';
+import { CashierPage } from './pages/cashier/CashierPage';
 import { SetupPage } from './pages/setup/SetupPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { SessionProvider, useSessionApi } from './session';
@@ -65,6 +66,12 @@ function Phases() {
     case 'signed-out':
       return <SignInPage prefill={phase.prefill} expired={phase.expired} />;
     case 'signed-in':
-      return <Console />;
+      // The till is full screen on a tablet: no console menu around it.
+      return (
+        <Routes>
+          <Route path="/cashier" element={<CashierPage />} />
+          <Route path="*" element={<Console />} />
+        </Routes>
+      );
   }
 }

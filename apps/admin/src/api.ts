@@ -40,6 +40,7 @@ async function request<T>(
   path: string,
   body?: unknown,
   raw?: { data: Blob; contentType: string },
+  idempotencyKey?: string,
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
@@ -49,7 +50,7 @@ async function request<T>(
   else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   // A retried create must not create twice (architecture: Idempotency-Key on every POST).
-  if (method === 'POST') headers['Idempotency-Key'] = newKey();
+  if (method === 'POST') headers['Idempotency-Key'] = idempotencyKey ?? newKey();
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -83,7 +84,8 @@ async function request<T>(
   throw error;
 }
 
-function newKey(): string {
+/** A random key (Idempotency-Key, a sale's external id). */
+export function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // randomUUID needs a secure context; plain http on a LAN address is not one.
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
@@ -104,7 +106,9 @@ function safeJson(text: string): unknown {
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  /** `idempotencyKey`: the same key on every retry of one operation (a sale at the till). */
+  post: <T>(path: string, body?: unknown, idempotencyKey?: string) =>
+    request<T>('POST', path, body, undefined, idempotencyKey),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   /** POSTs a file as the raw request body (attachments). */

@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CalculatorOutlined,
   CrownOutlined,
   GiftOutlined,
   TrophyOutlined,
@@ -113,6 +114,13 @@ export const NAV: NavItem[] = [
     icon: <AppstoreOutlined />,
     group: 'main',
     permission: 'members.browse',
+  },
+  {
+    path: '/cashier',
+    label: 'cashier.nav',
+    icon: <CalculatorOutlined />,
+    group: 'loyalty',
+    permission: 'pos.transact',
   },
   {
     path: '/loyalty',

@@ -1,3 +1,4 @@
+import { enCashier } from './en-cashier';
 import { enLoyalty } from './en-loyalty';
 import { enImports } from './en-imports';
 import { enMembers } from './en-members';
@@ -283,6 +284,7 @@ export const en = {
   ...enImports,
   ...enLoyalty,
   ...enRewards,
+  ...enCashier,
   ...enMessaging,
 };
 

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhCNCashier } from './zh-CN-cashier';
 import { zhCNLoyalty } from './zh-CN-loyalty';
 import { zhCNImports } from './zh-CN-imports';
 import { zhCNMembers } from './zh-CN-members';
@@ -275,5 +276,6 @@ export const zhCN: Messages = {
   ...zhCNImports,
   ...zhCNLoyalty,
   ...zhCNRewards,
+  ...zhCNCashier,
   ...zhCNMessaging,
 };

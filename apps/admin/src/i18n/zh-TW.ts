@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { zhTWCashier } from './zh-TW-cashier';
 import { zhTWLoyalty } from './zh-TW-loyalty';
 import { zhTWImports } from './zh-TW-imports';
 import { zhTWMembers } from './zh-TW-members';
@@ -276,5 +277,6 @@ export const zhTW: Messages = {
   ...zhTWImports,
   ...zhTWLoyalty,
   ...zhTWRewards,
+  ...zhTWCashier,
   ...zhTWMessaging,
 };

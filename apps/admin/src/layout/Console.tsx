@@ -6,6 +6,7 @@ import { NAV, SUB_PAGES, type NavGroup, type NavItem } from '../nav';
 import { ApiKeysPage } from '../pages/api-keys/ApiKeysPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { CallerIdPage } from '../pages/caller-id/CallerIdPage';
+import { CashierPage } from '../pages/cashier/CashierPage';
 import { CustomFieldsPage } from '../pages/custom-fields/CustomFieldsPage';
 import { DuplicatesPage } from '../pages/duplicates/DuplicatesPage';
 import { HomePage } from '../pages/home/HomePage';
@@ -45,6 +46,7 @@ const PAGES: Record<string, ComponentType> = {
   '/messages/templates': TemplatesPage,
   '/messages/settings': MessagingSettingsPage,
   '/products': ProductsPage,
+  '/cashier': CashierPage,
   '/loyalty': LoyaltyPage,
   '/tiers': TiersPage,
   '/rewards': RewardsPage,
