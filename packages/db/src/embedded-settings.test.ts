@@ -16,6 +16,7 @@ describe('embedded PostgreSQL memory settings', () => {
       maintenance_work_mem: '1024MB',
       autovacuum_work_mem: '256MB',
       work_mem: '64MB',
+      shared_preload_libraries: 'pg_prewarm',
     });
     expect(sizedSettings(2 * GB)).toEqual({
       shared_buffers: '512MB',
@@ -23,6 +24,7 @@ describe('embedded PostgreSQL memory settings', () => {
       maintenance_work_mem: '128MB',
       autovacuum_work_mem: '128MB',
       work_mem: '8MB',
+      shared_preload_libraries: 'pg_prewarm',
     });
     expect(sizedSettings(128 * GB).shared_buffers).toBe('8192MB');
     // Below 1 GB, PostgreSQL's own small defaults.
@@ -56,13 +58,22 @@ describe('embedded PostgreSQL memory settings', () => {
     try {
       const client = new pg.Client({ connectionString: server.adminUrl });
       await client.connect();
-      const show = async (name: string) =>
-        (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]!.v;
-      expect(await show('shared_buffers')).toBe('512MB');
-      expect(await show('effective_cache_size')).toBe('1GB');
-      expect(await show('maintenance_work_mem')).toBe('128MB');
-      expect(await show('work_mem')).toBe('6MB');
-      await client.end();
+      try {
+        const show = async (name: string) =>
+          (await client.query<{ v: string }>('SELECT current_setting($1) AS v', [name])).rows[0]!.v;
+        expect(await show('shared_buffers')).toBe('512MB');
+        expect(await show('effective_cache_size')).toBe('1GB');
+        expect(await show('maintenance_work_mem')).toBe('128MB');
+        expect(await show('work_mem')).toBe('6MB');
+        // The cache comes back after a restart: pg_prewarm's autoprewarm worker runs.
+        expect(await show('pg_prewarm.autoprewarm')).toBe('on');
+        await client.query('CREATE EXTENSION pg_prewarm');
+        await expect(client.query('SELECT autoprewarm_start_worker()')).rejects.toThrow(
+          /already running/,
+        );
+      } finally {
+        await client.end();
+      }
     } finally {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,9 @@ import { totalmem } from 'node:os';
  * - effective_cache_size: half of the memory (a planner hint: what the OS cache is likely to hold);
  * - maintenance_work_mem: 1/16, between 64 MB and 1 GB (index builds, VACUUM, GIN pending lists);
  *   autovacuum's workers at most 256 MB each;
- * - work_mem: 1/256, between 4 MB and 64 MB (per sort or hash, per connection).
+ * - work_mem: 1/256, between 4 MB and 64 MB (per sort or hash, per connection);
+ * - pg_prewarm's autoprewarm: the blocks in shared_buffers are listed every 5 minutes and read
+ *   back at the next start, so a restart does not begin with a cold cache.
  *
  * Overrides, through the environment: `REGULARS_PG_MEMORY` sizes for another amount than the
  * machine's (e.g. `4GB`, `512MB`: other services share the box), and `REGULARS_PG_SETTINGS` sets
@@ -59,6 +61,7 @@ export function sizedSettings(memoryBytes: number): Record<string, string> {
     maintenance_work_mem: `${maintenance}MB`,
     autovacuum_work_mem: `${Math.min(maintenance, 256)}MB`,
     work_mem: `${clamp(mb / 256, 4, 64)}MB`,
+    shared_preload_libraries: 'pg_prewarm',
   };
 }
 
