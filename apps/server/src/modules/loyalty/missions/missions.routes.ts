@@ -16,6 +16,7 @@ import {
 } from '@regulars/contracts';
 import type { AppContext } from '../../../http/context';
 import { authOf } from '../../../http/context';
+import { collectionRoutes } from '../../../http/collection-routes';
 import type { Api } from '../../../http/routes';
 import { listDraws, playGame } from './game-draw';
 import { listGames, saveGame } from './games.service';
@@ -55,47 +56,33 @@ export function registerMissionRoutes(api: Api): void {
     { config: CONFIGURE, schema: { tags, body: BadgeCreate, response: { 200: Badge } } },
     async (req) => createBadge(ctx, authOf(req), req.body),
   );
-  api.get(
-    '/missions',
-    { config: READ, schema: { tags, response: { 200: z.array(Mission) } } },
-    async (req) => listMissions(ctx, authOf(req)),
-  );
-  api.post(
-    '/missions',
-    { config: CONFIGURE, schema: { tags, body: MissionCreate, response: { 200: Mission } } },
-    async (req) => saveMission(ctx, authOf(req), null, req.body),
-  );
-  api.put(
-    '/missions/:id',
-    {
-      config: CONFIGURE,
-      schema: { tags, params: IdParams, body: MissionUpdate, response: { 200: Mission } },
-    },
-    async (req) => saveMission(ctx, authOf(req), req.params.id, req.body),
-  );
+  collectionRoutes(api, '/missions', {
+    tags,
+    read: READ.access,
+    write: CONFIGURE.access,
+    item: Mission,
+    create: MissionCreate,
+    update: MissionUpdate,
+    list: (auth) => listMissions(ctx, auth),
+    add: (auth, body) => saveMission(ctx, auth, null, body),
+    change: (auth, id, body) => saveMission(ctx, auth, id, body),
+  });
   api.get(
     '/members/:id/missions',
     { config: READ, schema: { tags, params: IdParams, response: { 200: MemberMissions } } },
     async (req) => memberMissions(ctx, authOf(req), req.params.id),
   );
-  api.get(
-    '/games',
-    { config: READ, schema: { tags, response: { 200: z.array(Game) } } },
-    async (req) => listGames(ctx, authOf(req)),
-  );
-  api.post(
-    '/games',
-    { config: CONFIGURE, schema: { tags, body: GameCreate, response: { 200: Game } } },
-    async (req) => saveGame(ctx, authOf(req), null, req.body),
-  );
-  api.put(
-    '/games/:id',
-    {
-      config: CONFIGURE,
-      schema: { tags, params: IdParams, body: GameUpdate, response: { 200: Game } },
-    },
-    async (req) => saveGame(ctx, authOf(req), req.params.id, req.body),
-  );
+  collectionRoutes(api, '/games', {
+    tags,
+    read: READ.access,
+    write: CONFIGURE.access,
+    item: Game,
+    create: GameCreate,
+    update: GameUpdate,
+    list: (auth) => listGames(ctx, auth),
+    add: (auth, body) => saveGame(ctx, auth, null, body),
+    change: (auth, id, body) => saveGame(ctx, auth, id, body),
+  });
   api.post(
     '/games/:id/draw',
     {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   BirthdayRule,
   BirthdayRuleUpdate,
@@ -20,6 +19,7 @@ import {
   RewardUpdate,
 } from '@regulars/contracts';
 import { authOf } from '../../../http/context';
+import { collectionRoutes } from '../../../http/collection-routes';
 import type { Api } from '../../../http/routes';
 import { checkCoupon, redeemCoupon } from './coupon-redeem';
 import { reverseRedemption, voidCoupon } from './coupon-void';
@@ -40,24 +40,17 @@ const TILL = { access: 'pos.transact' } as const;
 /** The rewards catalog, coupons issued from it, and their use at the till. */
 export function registerRewardRoutes(api: Api): void {
   const ctx = api.ctx;
-  api.get(
-    '/rewards',
-    { config: READ, schema: { tags, response: { 200: z.array(Reward) } } },
-    async (req) => listRewards(ctx, authOf(req)),
-  );
-  api.post(
-    '/rewards',
-    { config: CONFIGURE, schema: { tags, body: RewardCreate, response: { 200: Reward } } },
-    async (req) => createReward(ctx, authOf(req), req.body),
-  );
-  api.put(
-    '/rewards/:id',
-    {
-      config: CONFIGURE,
-      schema: { tags, params: IdParams, body: RewardUpdate, response: { 200: Reward } },
-    },
-    async (req) => updateReward(ctx, authOf(req), req.params.id, req.body),
-  );
+  collectionRoutes(api, '/rewards', {
+    tags,
+    read: READ.access,
+    write: CONFIGURE.access,
+    item: Reward,
+    create: RewardCreate,
+    update: RewardUpdate,
+    list: (auth) => listRewards(ctx, auth),
+    add: (auth, body) => createReward(ctx, auth, body),
+    change: (auth, id, body) => updateReward(ctx, auth, id, body),
+  });
   api.post(
     '/rewards/:id/redeem',
     {

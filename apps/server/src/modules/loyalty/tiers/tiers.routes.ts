@@ -12,6 +12,7 @@ import {
   TierUpdate,
 } from '@regulars/contracts';
 import { authOf } from '../../../http/context';
+import { collectionRoutes } from '../../../http/collection-routes';
 import type { Api } from '../../../http/routes';
 import { runTierReevaluation } from './tier-reevaluation';
 import { memberTierHistory, memberTierStatus } from './tier-status';
@@ -44,24 +45,17 @@ export function registerTierRoutes(api: Api): void {
     },
     async (req) => saveTierSettings(ctx, authOf(req), req.body),
   );
-  api.get(
-    '/tiers',
-    { config: READ, schema: { tags, response: { 200: z.array(Tier) } } },
-    async (req) => listTiers(ctx, authOf(req)),
-  );
-  api.post(
-    '/tiers',
-    { config: CONFIGURE, schema: { tags, body: TierCreate, response: { 200: Tier } } },
-    async (req) => createTier(ctx, authOf(req), req.body),
-  );
-  api.put(
-    '/tiers/:id',
-    {
-      config: CONFIGURE,
-      schema: { tags, params: IdParams, body: TierUpdate, response: { 200: Tier } },
-    },
-    async (req) => updateTier(ctx, authOf(req), req.params.id, req.body),
-  );
+  collectionRoutes(api, '/tiers', {
+    tags,
+    read: READ.access,
+    write: CONFIGURE.access,
+    item: Tier,
+    create: TierCreate,
+    update: TierUpdate,
+    list: (auth) => listTiers(ctx, auth),
+    add: (auth, body) => createTier(ctx, auth, body),
+    change: (auth, id, body) => updateTier(ctx, auth, id, body),
+  });
   api.delete(
     '/tiers/:id',
     { config: CONFIGURE, schema: { tags, params: IdParams, response: { 200: Ok } } },
