@@ -3,14 +3,23 @@
 // on the same machine: a bare Fastify GET route, and pgbench's TPC-B-like transaction on the same
 // PostgreSQL server (`pgbench -i -s 10`, 16 clients).
 // Run: `npm run bench loyalty-earn` or `node --import tsx bench/loyalty-earn.ts`.
-// Tune: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_TILL_MEMBERS (500).
+// Tune: BENCH_ROUNDS (3), BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_TILL_MEMBERS (500);
+// BENCH_PROFILE (a folder) for a CPU profile of the server; BENCH_NO_WORKER=1.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ensureDatabase, freePort } from '@regulars/db';
-import { CLI, ROOT, processesMentioning, spawnNode, stopServer, waitFor200 } from './lib/processes';
+import {
+  CLI,
+  ROOT,
+  processTree,
+  processesMentioning,
+  spawnNode,
+  stopServer,
+  waitFor200,
+} from './lib/processes';
 import { envInt, fixed, header, median, percentile, table, tempDir } from './lib/stats';
 import type { Server } from './lib/processes';
 
@@ -20,6 +29,19 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 16);
 const MEMBERS = envInt('BENCH_TILL_MEMBERS', 500);
 
 type Round = { rps: number; p99: number };
+type Cost = { nodeMs: number; pgMs: number; backlog: number };
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+/** CPU time (user + system) of one process so far, in ms; 0 once it is gone. */
+const cpuMs = (pid: number) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const after = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(after[11]) + Number(after[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+};
 
 header('Loyalty: purchases with points at the till vs a bare route and pgbench');
 const { dir, cleanup } = tempDir('loyalty');
@@ -27,8 +49,16 @@ const servers: Server[] = [];
 try {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // BENCH_PROFILE=<folder>: the server writes a CPU profile (.cpuprofile) there when it stops.
+  const profile = process.env.BENCH_PROFILE;
   const regulars = spawnNode(
-    [CLI, 'start'],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      CLI,
+      'start',
+      // BENCH_NO_WORKER=1: events are not delivered meanwhile (what the requests alone cost).
+      ...(process.env.BENCH_NO_WORKER === '1' ? ['--no-worker'] : []),
+    ],
     { PORT: String(port), REGULARS_DATA_DIR: dir },
     join(dir, 'regulars.log'),
   );
@@ -115,6 +145,22 @@ try {
     return { rps: tps, p99: latency };
   };
 
+  // What a round of purchases cost in CPU: the server's node process (requests and the worker
+  // delivering their events) and its PostgreSQL processes; and the events still undelivered.
+  const serverPid = regulars.child.pid!;
+  const cpuNow = () => {
+    const [root, ...pg] = processTree(serverPid);
+    return { node: cpuMs(root!), pg: pg.reduce((s, p) => s + cpuMs(p), 0) };
+  };
+  const backlog = () =>
+    Number(
+      execFileSync(
+        'psql',
+        ['-Atc', "SELECT count(*) FROM pgboss.job WHERE state < 'completed'", 'regulars'],
+        { env: pgEnv, encoding: 'utf8' },
+      ).trim(),
+    );
+
   let n = 0;
   const sale = () => {
     n++;
@@ -167,12 +213,23 @@ try {
   await load('pos', 3);
   pgbench(3);
   const rounds = { bare: [] as Round[], pos: [] as Round[], pgbench: [] as Round[] };
+  const costs: Cost[] = [];
   for (let i = 1; i <= ROUNDS; i++) {
     rounds.bare.push(await load('bare', SECONDS));
-    rounds.pos.push(await load('pos', SECONDS));
+    const before = cpuNow();
+    const pos = await load('pos', SECONDS);
+    const after = cpuNow();
+    const sales = pos.rps * SECONDS;
+    costs.push({
+      nodeMs: (after.node - before.node) / sales,
+      pgMs: (after.pg - before.pg) / sales,
+      backlog: backlog(),
+    });
+    rounds.pos.push(pos);
     rounds.pgbench.push(pgbench(SECONDS));
+    const c = costs.at(-1)!;
     console.log(
-      `round ${i}: bare ${fixed(rounds.bare.at(-1)!.rps)} req/s | POS purchase ${fixed(rounds.pos.at(-1)!.rps)} req/s p99 ${fixed(rounds.pos.at(-1)!.p99, 1)} ms | pgbench ${fixed(rounds.pgbench.at(-1)!.rps)} tps`,
+      `round ${i}: bare ${fixed(rounds.bare.at(-1)!.rps)} req/s | POS purchase ${fixed(pos.rps)} req/s p99 ${fixed(pos.p99, 1)} ms, CPU per purchase node ${fixed(c.nodeMs, 2)} ms + PostgreSQL ${fixed(c.pgMs, 2)} ms, events undelivered ${c.backlog} | pgbench ${fixed(rounds.pgbench.at(-1)!.rps)} tps`,
     );
   }
   const med = (rs: Round[], k: keyof Round) => median(rs.map((r) => r[k]));
@@ -194,6 +251,10 @@ try {
     ],
     ['POST /api/pos/purchases (earn)', fixed(pos), fixed(med(rounds.pos, 'p99'), 2), '1×'],
   ]);
+  const medCost = (k: keyof Cost) => median(costs.map((c) => c[k]));
+  console.log(
+    `\nCPU per purchase (median): node ${fixed(medCost('nodeMs'), 2)} ms, PostgreSQL ${fixed(medCost('pgMs'), 2)} ms; jobs still queued after a round: ${fixed(medCost('backlog'))}`,
+  );
 } finally {
   for (const s of servers.reverse()) await stopServer(s);
   const strays = processesMentioning(dir);

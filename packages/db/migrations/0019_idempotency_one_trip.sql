@@ -27,6 +27,15 @@ BEGIN
     RAISE EXCEPTION 'idempotency_reserve: the transaction is bound to another business';
   END IF;
   PERFORM set_config('app.tenant_id', p_tenant::text, true);
+  -- The reservation need not wait for the disk: whatever the request then writes commits
+  -- durably, and WAL is flushed in order, so a reservation can only be lost together with
+  -- everything its request did (a retry then runs afresh, as it should). The answer, recorded by
+  -- idempotency_finish, commits durably before it is sent. Only when the call is its own
+  -- transaction, which no business was bound to before it (the application binds each of its
+  -- transactions first): never for a caller's larger transaction.
+  IF v_set IS NULL THEN
+    PERFORM set_config('synchronous_commit', 'off', true);
+  END IF;
   -- The usual case, a new key. A concurrent first request with the same key makes this wait
   -- until that one's reservation commits, then do nothing.
   INSERT INTO public.idempotency_keys AS k

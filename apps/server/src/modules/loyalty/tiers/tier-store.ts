@@ -26,15 +26,26 @@ export type TierRow = {
 
 /** The tenant's qualification rules (defaults until first saved) and its time zone. */
 export async function readTierSettings(tx: Tx): Promise<TierSettingsRow> {
-  const tenant = await tx.selectFrom('tenants').select('time_zone').executeTakeFirstOrThrow();
-  const row = await tx.selectFrom('tier_settings').selectAll().executeTakeFirst();
+  // One round trip (it runs for every purchase and every earning, in the tier upgrade check).
+  const row = await tx
+    .selectFrom('tenants')
+    .leftJoin('tier_settings as s', 's.tenant_id', 'tenants.tenant_id')
+    .select([
+      'tenants.time_zone',
+      's.basis',
+      's.qualify_window',
+      's.period_months',
+      's.grace_days',
+      's.version',
+    ])
+    .executeTakeFirstOrThrow();
   return {
-    basis: row?.basis ?? 'spend',
-    window: row?.qualify_window ?? 'rolling_12m',
-    periodMonths: row?.period_months ?? 12,
-    graceDays: row?.grace_days ?? 30,
-    version: row?.version ?? 1,
-    timeZone: tenant.time_zone,
+    basis: row.basis ?? 'spend',
+    window: row.qualify_window ?? 'rolling_12m',
+    periodMonths: row.period_months ?? 12,
+    graceDays: row.grace_days ?? 30,
+    version: row.version ?? 1,
+    timeZone: row.time_zone,
   };
 }
 
