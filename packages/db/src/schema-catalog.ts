@@ -35,6 +35,8 @@ export type PurchasesTable = {
   external_id: string | null;
   occurred_at: Timestamp;
   total_minor: string | number;
+  /** Taken back by returns (loyalty's returns record it through the members module). */
+  returned_minor: Generated<string | number>;
   channel: string;
   source_ref: Generated<unknown>;
   created_by: string | null;

@@ -1,9 +1,9 @@
 import { sql, type Tx } from '@regulars/db';
 
 /**
- * Money each member spent in [from, to), in minor units, from their recorded purchases: for
- * loyalty's tier qualification. One query whatever the number of members; members without
- * purchases are absent from the map.
+ * Money each member spent in [from, to), in minor units, from their recorded purchases net of
+ * what was returned of them: for loyalty's tier qualification. One query whatever the number of
+ * members; members without purchases are absent from the map.
  */
 export async function spentBetween(
   tx: Tx,
@@ -13,7 +13,7 @@ export async function spentBetween(
 ): Promise<Map<string, number>> {
   if (!memberIds.length) return new Map();
   const rows = await sql<{ member_id: string; spent: string }>`
-    SELECT member_id, sum(total_minor) AS spent FROM purchases
+    SELECT member_id, sum(total_minor - returned_minor) AS spent FROM purchases
     WHERE member_id = ANY(${memberIds as string[]}::uuid[]) AND occurred_at >= ${from} AND occurred_at < ${to}
     GROUP BY member_id`.execute(tx);
   return new Map(rows.rows.map((r) => [r.member_id, Number(r.spent)]));

@@ -134,9 +134,13 @@ export async function recordReturnedSpend(
   tx: Tx,
   tenantId: string,
   memberId: string,
+  purchaseId: string,
   amountMinor: number,
 ): Promise<void> {
   if (amountMinor <= 0) return;
+  await sql`
+    UPDATE purchases SET returned_minor = least(total_minor, returned_minor + ${amountMinor})
+    WHERE tenant_id = ${tenantId} AND purchase_id = ${purchaseId}`.execute(tx);
   await sql`
     UPDATE member_stats SET total_spent_minor = greatest(0, total_spent_minor - ${amountMinor})
     WHERE tenant_id = ${tenantId} AND member_id = ${memberId}`.execute(tx);

@@ -156,7 +156,7 @@ export async function recordReturn(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordReturnedSpend(tx, tenantId, facts.memberId, Number(row.amount_minor));
+  await recordReturnedSpend(tx, tenantId, facts.memberId, purchaseId, Number(row.amount_minor));
   await ctx.events.record(tx, tenantId, 'purchase.returned', {
     returnId,
     purchaseId,

@@ -164,6 +164,43 @@ describe('tiers over a rolling 12 months', () => {
     await deliverEvents(t, tenantId);
     expect((await status(m)).status).toBe('member');
   });
+
+  it('counts spending net of returns: a member who takes back what reached the tier loses it after the grace', async () => {
+    await move('2026-05-01T04:00:00Z');
+    const m = await newMember(admin, '黃建國');
+    const sale = await admin.inject({
+      method: 'POST',
+      url: '/api/pos/purchases',
+      payload: {
+        memberId: m,
+        externalId: 'net-1',
+        lines: [
+          { name: 'Hot pot set', unitPriceMinor: 8_000 },
+          { name: 'Wine', unitPriceMinor: 4_000 },
+        ],
+      },
+    });
+    expect(sale.statusCode, sale.body).toBe(200);
+    expect(sale.json().tierChange).toMatchObject({ change: 'upgrade', to: { tierId: silver } });
+    const taken = await admin.inject({
+      method: 'POST',
+      url: '/api/pos/returns',
+      payload: {
+        purchaseExternalId: 'net-1',
+        externalId: 'net-1-r',
+        lines: [{ lineNo: 2, quantity: 1 }],
+      },
+    });
+    expect(taken.statusCode, taken.body).toBe(200);
+    // 12,000 bought, 4,000 returned: 8,000 counts, below silver's 10,000.
+    await reevaluate();
+    const during = await status(m);
+    expect(during).toMatchObject({ value: 8_000, toKeep: 2_000 });
+    expect(during.graceUntil).not.toBeNull();
+    await move(31 * DAY);
+    await reevaluate();
+    expect((await status(m)).status).toBe('former');
+  });
 });
 
 describe('tiers by calendar year', () => {
