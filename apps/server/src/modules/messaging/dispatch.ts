@@ -5,7 +5,7 @@ import { loadTenant, type TenantFacts } from './facts';
 import { gateDeliveries } from './gate.service';
 import { RELEASE_QUEUE } from './outbox.service';
 import { scheduleRetry } from './release';
-import { recordResult, type DispatchSummary, type ReadyRow } from './send-results';
+import { resultRecorder, type DispatchSummary, type ReadyRow } from './send-results';
 import { bounceAddress, unsubscribeUrl } from './tokens';
 
 /**
@@ -165,10 +165,11 @@ async function sendChannel(
   }
   const messages = rows.map((r) => outbound(ctx, tenantId, tenant, r));
   const recorded = new Set<number>();
+  const recorder = resultRecorder(ctx, tenantId, channel, summary);
   const record = async (i: number, result: SendResult) => {
     if (recorded.has(i)) return;
     recorded.add(i);
-    await recordResult(ctx, tenantId, channel, rows[i]!, result, summary);
+    await recorder(rows[i]!, result);
   };
   let results: SendResult[] = [];
   try {

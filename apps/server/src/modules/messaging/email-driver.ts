@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { ChannelDriver, OutboundMessage, SendResult } from './channel';
+import { composeMail } from './mime';
 
 /**
  * Email over SMTP through a pool of connections. A message counts as sent when the server
@@ -30,21 +31,28 @@ export function createEmailDriver(opts: {
   });
   const domain = opts.from.split('@')[1] ?? 'localhost';
   const one = async (m: OutboundMessage): Promise<SendResult> => {
+    // The delivery's id names the message: a receiver can recognise it, bounces point back.
+    const messageId = `<${m.deliveryId}@${domain}>`;
+    let raw: Buffer;
     try {
-      const info = await transport.sendMail({
+      raw = composeMail({
         from: { name: m.fromName ?? '', address: opts.from },
         to: m.to,
-        // bounces go to the message's own signed address (VERP); the From stays the business's
-        ...(m.returnPath ? { envelope: { from: m.returnPath, to: m.to } } : {}),
         ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         subject: m.subject ?? '',
         text: m.text,
         ...(m.html ? { html: m.html } : {}),
         headers: m.headers ?? {},
-        // The delivery's id names the message: a receiver can recognise it, bounces point back.
-        messageId: `<${m.deliveryId}@${domain}>`,
+        messageId,
+        date: new Date(),
       });
-      return { status: 'sent', providerId: info.messageId };
+    } catch (err) {
+      return { status: 'failed', error: (err as Error).message, permanent: true };
+    }
+    try {
+      // bounces go to the message's own signed address (VERP); the From stays the business's
+      await transport.sendMail({ envelope: { from: m.returnPath ?? opts.from, to: m.to }, raw });
+      return { status: 'sent', providerId: messageId };
     } catch (err) {
       return classify(err as { responseCode?: number; command?: string; message: string });
     }
