@@ -1,6 +1,6 @@
 import { GiftOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Space, Tag, Typography, type ButtonProps } from 'antd';
-import { useRef, useState, type FormEvent } from 'react';
+import { App, Button, Input, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coupon, CouponRedeemed } from '@regulars/contracts';
 import type { z } from 'zod';
@@ -36,6 +36,11 @@ export function CouponsPanel(props: {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // In portrait the member's side scrolls: bring the till's answer into view.
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
 
   const redeem = async (ref: CouponRef) => {
     setBusy(true);
@@ -116,7 +121,7 @@ export function CouponsPanel(props: {
         <GiftOutlined /> {t('cashier.coupons.title')}
       </Typography.Title>
       {props.coupons.length === 0 && (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cashier.coupons.none')} />
+        <Typography.Text type="secondary">{t('cashier.coupons.none')}</Typography.Text>
       )}
       {props.coupons.map((c) => (
         <div key={c.couponId} className="cashier-coupon" data-testid="coupon">
@@ -140,6 +145,11 @@ export function CouponsPanel(props: {
           </Button>
         </div>
       ))}
+      {error && (
+        <div style={{ marginTop: 8 }} ref={errorBox}>
+          <ErrorAlert error={error} />
+        </div>
+      )}
       <form onSubmit={onSubmit} style={{ marginTop: 12 }}>
         <Space.Compact block>
           <Input
@@ -169,11 +179,6 @@ export function CouponsPanel(props: {
           </Button>
         </Space.Compact>
       </form>
-      {error && (
-        <div style={{ marginTop: 8 }}>
-          <ErrorAlert error={error} />
-        </div>
-      )}
     </div>
   );
 }

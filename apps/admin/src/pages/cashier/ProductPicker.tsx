@@ -90,14 +90,14 @@ export function ProductPicker(props: {
             aria-label={t('cashier.sale.amount')}
             inputMode="decimal"
             data-testid="amount-box"
-            style={{ width: '34%' }}
-            className="cashier-input"
+            className="cashier-input cashier-amount-input"
           />
           <Input
             size="large"
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={t('cashier.sale.amountName')}
+            rootClassName="cashier-amount-name"
             aria-label={t('cashier.sale.amountName')}
             maxLength={200}
             className="cashier-input"

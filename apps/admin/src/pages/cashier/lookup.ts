@@ -23,19 +23,18 @@ const halfWidth = (s: string) =>
   s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 
 /**
- * The ways `raw` may name a member, most likely first: a scanned card QR; a number whose check
- * digit fits a card number (a phone number may fit too, so it is tried next); else a phone.
+ * The ways `raw` may name a member, most likely first: a scanned card QR; digits whose check
+ * digit fits a card number — typed as one run, a card first; written like a phone number
+ * (0912-345-678), a phone first — and otherwise a phone.
  */
 export function readLookup(raw: string): LookupInput[] {
   const s = halfWidth(raw).trim();
   if (isMemberQr(s)) return [{ kind: 'qr', value: s }];
   const digits = s.replace(/[\s-]/g, '');
-  if (/^\d{10,20}$/.test(digits) && luhnValid(digits))
-    return [
-      { kind: 'card', value: digits },
-      { kind: 'phone', value: s },
-    ];
-  return [{ kind: 'phone', value: s }];
+  const phone = { kind: 'phone' as const, value: s };
+  if (!/^\d{10,20}$/.test(digits) || !luhnValid(digits)) return [phone];
+  const card = { kind: 'card' as const, value: digits };
+  return digits === s ? [card, phone] : [phone, card];
 }
 
 /**
