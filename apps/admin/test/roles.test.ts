@@ -42,6 +42,7 @@ const ADMIN_MENU = [
   'Staff',
   'Roles',
   'API keys',
+  'Webhooks',
   'Audit log',
 ];
 
@@ -52,6 +53,7 @@ const PAGES = {
   '/staff': 'Staff',
   '/roles': 'Roles',
   '/api-keys': 'API keys',
+  '/webhooks': 'Webhooks',
   '/audit': 'Audit log',
 };
 

@@ -3,6 +3,7 @@ import { enLoyalty } from './en-loyalty';
 import { enImports } from './en-imports';
 import { enMembers } from './en-members';
 import { enMessaging } from './en-messaging';
+import { enWebhooks } from './en-webhooks';
 import { enRewards } from './en-rewards';
 
 /** English texts of the admin console; the source of the keys the other languages must match. */
@@ -286,6 +287,7 @@ export const en = {
   ...enRewards,
   ...enCashier,
   ...enMessaging,
+  ...enWebhooks,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

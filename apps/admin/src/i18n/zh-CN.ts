@@ -4,6 +4,7 @@ import { zhCNLoyalty } from './zh-CN-loyalty';
 import { zhCNImports } from './zh-CN-imports';
 import { zhCNMembers } from './zh-CN-members';
 import { zhCNMessaging } from './zh-CN-messaging';
+import { zhCNWebhooks } from './zh-CN-webhooks';
 import { zhCNRewards } from './zh-CN-rewards';
 
 export const zhCN: Messages = {
@@ -278,4 +279,5 @@ export const zhCN: Messages = {
   ...zhCNRewards,
   ...zhCNCashier,
   ...zhCNMessaging,
+  ...zhCNWebhooks,
 };

@@ -4,6 +4,7 @@ import { zhTWLoyalty } from './zh-TW-loyalty';
 import { zhTWImports } from './zh-TW-imports';
 import { zhTWMembers } from './zh-TW-members';
 import { zhTWMessaging } from './zh-TW-messaging';
+import { zhTWWebhooks } from './zh-TW-webhooks';
 import { zhTWRewards } from './zh-TW-rewards';
 
 export const zhTW: Messages = {
@@ -279,4 +280,5 @@ export const zhTW: Messages = {
   ...zhTWRewards,
   ...zhTWCashier,
   ...zhTWMessaging,
+  ...zhTWWebhooks,
 };

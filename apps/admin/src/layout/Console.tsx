@@ -28,6 +28,7 @@ import { StaffPage } from '../pages/staff/StaffPage';
 import { StoresPage } from '../pages/stores/StoresPage';
 import { MyTasksPage } from '../pages/tasks/MyTasksPage';
 import { TiersPage } from '../pages/tiers/TiersPage';
+import { WebhooksPage } from '../pages/webhooks/WebhooksPage';
 import { useSession } from '../session';
 import { CallPopup } from './CallPopup';
 import { CallsProvider } from './calls';
@@ -57,6 +58,7 @@ const PAGES: Record<string, ComponentType> = {
   '/staff': StaffPage,
   '/roles': RolesPage,
   '/api-keys': ApiKeysPage,
+  '/webhooks': WebhooksPage,
   '/audit': AuditPage,
 };
 

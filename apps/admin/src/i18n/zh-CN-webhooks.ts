@@ -1,0 +1,56 @@
+import type { enWebhooks } from './en-webhooks';
+
+/** Webhooks 页面的文字：端点、订阅的事件与签章密钥，以及投递记录。 */
+export const zhCNWebhooks: typeof enWebhooks = {
+  webhooks: {
+    nav: 'Webhooks',
+    description:
+      '会员、积分、等级、优惠券、储值与消费有变动时，以签章的请求通知您自己的系统：每个事件都会发送到下列地址。',
+    add: '新增端点',
+    edit: '编辑端点',
+    empty: '还没有端点。新增一个即可接收事件。',
+    url: '地址（URL）',
+    urlHelp:
+      '您自己服务器上的 https://… 地址。含用户名或密码的地址、链路本地地址及云端元数据服务地址将被拒绝。',
+    endpointDescription: '说明',
+    descriptionHelp: '由哪个系统接收事件，方便同事了解（可不填）。',
+    eventTypes: '事件',
+    eventTypesRequired: '请至少选择一个事件。',
+    eventCount: '{{count}} 个事件',
+    active: '发送',
+    activeHelp: '关闭后，此端点不会收到任何事件，直到再次开启。',
+    on: '开启',
+    off: '关闭',
+    groups: {
+      member: '会员',
+      points: '积分',
+      tier: '等级',
+      coupon: '优惠券',
+      stored_value: '储值',
+      purchase: '消费',
+    },
+    secretTitle: '{{url}} 的签章密钥',
+    secretWarning:
+      '请立即将此密钥复制到接收系统：它只显示这一次。用它验证每个请求的 X-Regulars-Signature 标头。',
+    secretDone: '我已复制',
+    rotate: '更换密钥',
+    rotateConfirm: '要产生新的签章密钥吗？目前的密钥会立即失效，接收系统必须改用新密钥。',
+    test: '发送测试事件',
+    testSent: '测试事件已送达（HTTP {{status}}）。',
+    testFailed: '测试事件未被接受：{{error}}。',
+    deliveries: '投递记录',
+    deliveriesOf: '{{url}} 的投递记录',
+    noDeliveries: '尚未向此端点发送任何事件。',
+    at: '时间',
+    eventType: '事件',
+    state: '状态',
+    states: { pending: '重试中', succeeded: '已送达', failed: '失败' },
+    attempts: '尝试次数',
+    lastResponse: '最后回应',
+    nextRetry: '下次重试',
+    redeliver: '重新发送',
+    redelivered: '已排入重新发送。',
+    loadMore: '更早的投递',
+    docsHint: '如何验证签章及重试时间表：请见 docs/webhooks.md。',
+  },
+};

@@ -1,0 +1,56 @@
+import type { enWebhooks } from './en-webhooks';
+
+/** Webhooks 頁面的文字：端點、訂閱的事件與簽章密鑰，以及投遞紀錄。 */
+export const zhTWWebhooks: typeof enWebhooks = {
+  webhooks: {
+    nav: 'Webhooks',
+    description:
+      '會員、點數、等級、優惠券、儲值與消費有異動時，以簽章的請求通知您自己的系統：每個事件都會傳送到下列網址。',
+    add: '新增端點',
+    edit: '編輯端點',
+    empty: '還沒有端點。新增一個即可接收事件。',
+    url: '網址（URL）',
+    urlHelp:
+      '您自己伺服器上的 https://… 網址。含使用者名稱或密碼的網址、鏈路本地位址及雲端中繼資料服務位址將被拒絕。',
+    endpointDescription: '說明',
+    descriptionHelp: '由哪個系統接收事件，方便同事了解（可不填）。',
+    eventTypes: '事件',
+    eventTypesRequired: '請至少選擇一個事件。',
+    eventCount: '{{count}} 個事件',
+    active: '傳送',
+    activeHelp: '關閉後，此端點不會收到任何事件，直到再次開啟。',
+    on: '開啟',
+    off: '關閉',
+    groups: {
+      member: '會員',
+      points: '點數',
+      tier: '等級',
+      coupon: '優惠券',
+      stored_value: '儲值',
+      purchase: '消費',
+    },
+    secretTitle: '{{url}} 的簽章密鑰',
+    secretWarning:
+      '請立即將此密鑰複製到接收系統：它只顯示這一次。用它驗證每個請求的 X-Regulars-Signature 標頭。',
+    secretDone: '我已複製',
+    rotate: '更換密鑰',
+    rotateConfirm: '要產生新的簽章密鑰嗎？目前的密鑰會立即失效，接收系統必須改用新密鑰。',
+    test: '傳送測試事件',
+    testSent: '測試事件已送達（HTTP {{status}}）。',
+    testFailed: '測試事件未被接受：{{error}}。',
+    deliveries: '投遞紀錄',
+    deliveriesOf: '{{url}} 的投遞紀錄',
+    noDeliveries: '尚未對此端點傳送任何事件。',
+    at: '時間',
+    eventType: '事件',
+    state: '狀態',
+    states: { pending: '重試中', succeeded: '已送達', failed: '失敗' },
+    attempts: '嘗試次數',
+    lastResponse: '最後回應',
+    nextRetry: '下次重試',
+    redeliver: '重新傳送',
+    redelivered: '已排入重新傳送。',
+    loadMore: '更早的投遞',
+    docsHint: '如何驗證簽章及重試時間表：請見 docs/webhooks.md。',
+  },
+};
