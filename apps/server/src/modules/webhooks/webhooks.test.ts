@@ -12,6 +12,8 @@ import {
 import { expectError } from '../../../../../test/expect-error';
 import { webhookSignature } from '../messaging/webhook-driver';
 import { postJson } from './post';
+import { sweepWebhooks } from './sweep';
+import { isForbiddenAddress } from './url-policy';
 import { RETRY_SCHEDULE_MS } from './send';
 import { drainWebhooks } from './test-helpers';
 
@@ -255,5 +257,67 @@ describe('outgoing webhooks', () => {
     expect(hit.headers['x-regulars-signature']).toBe(
       webhookSignature(rotated.secret, ts, hit.body),
     );
+  });
+
+  it('enqueue again an attempt whose job was lost (a worker killed mid-request)', async () => {
+    const { endpoint } = await post(shop.admin, '/api/webhooks', {
+      url: 'http://127.0.0.1:9/lost',
+      eventTypes: ['tier.changed'],
+    });
+    const test = await post(shop.admin, `/api/webhooks/${endpoint.endpointId}/test`);
+    expect(test).toMatchObject({ state: 'pending', attempts: 1 });
+    const sendJobs = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
+            WHERE name = 'webhook-send' AND data->>'deliveryId' = ${test.deliveryId}`.execute(
+            t.ctx.db.app,
+          )
+        ).rows[0]!.n,
+      );
+    const jobs = await sendJobs();
+    expect(await sweepWebhooks(t.ctx)).toBe(0); // due in a minute: its job is still waiting
+    t.clock.advance(RETRY_SCHEDULE_MS[0]! + 11 * 60_000);
+    expect(await sweepWebhooks(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await sendJobs()).toBe(jobs + 1);
+    await switchOff(endpoint.endpointId);
+  });
+
+  it('try an unreachable receiver six times over about 15 hours, then give up', async () => {
+    const closed = await post(shop.admin, '/api/webhooks', {
+      url: 'http://127.0.0.1:9/closed',
+      eventTypes: ['tier.changed'],
+    });
+    t.clock.advance(1000);
+    await t.ctx.db.withTenant(shop.tenantId, (tx) =>
+      t.ctx.events.record(tx, shop.tenantId, 'tier.changed', { memberId: 'm', change: 'upgrade' }),
+    );
+    const state = () =>
+      t.ctx.db.withTenant(shop.tenantId, (tx) =>
+        tx
+          .selectFrom('webhook_deliveries')
+          .selectAll()
+          .where('endpoint_id', '=', closed.endpoint.endpointId)
+          .executeTakeFirstOrThrow(),
+      );
+    await drainWebhooks(t.ctx, shop.tenantId);
+    for (const wait of RETRY_SCHEDULE_MS) {
+      expect(await state()).toMatchObject({ state: 'pending', last_status: null });
+      expect((await state()).last_error).toMatch(/ECONNREFUSED/);
+      t.clock.advance(wait);
+      await drainWebhooks(t.ctx, shop.tenantId);
+    }
+    expect(await state()).toMatchObject({ state: 'failed', attempts: 6, next_attempt_at: null });
+  });
+});
+
+describe('addresses a webhook may not reach', () => {
+  it('are link-local and metadata addresses in any spelling, not loopback or private ones', () => {
+    for (const a of ['169.254.169.254', '169.254.0.1', '0.0.0.0', 'fe80::1', '[fe80::abcd]'])
+      expect(isForbiddenAddress(a), a).toBe(true);
+    for (const a of ['::ffff:169.254.169.254', '::ffff:a9fe:a9fe', 'fd00:ec2::254', '::'])
+      expect(isForbiddenAddress(a), a).toBe(true);
+    for (const a of ['127.0.0.1', '10.0.0.8', '192.168.1.20', '8.8.8.8', '::1', 'example.com'])
+      expect(isForbiddenAddress(a), a).toBe(false);
   });
 });
