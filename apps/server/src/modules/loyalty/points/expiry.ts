@@ -1,5 +1,6 @@
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
+import { confirmChunk, dueMembers, expireChunk, lockBalances } from './expiry-chunks';
 import {
   insertEntry,
   lockBalance,
@@ -109,44 +110,51 @@ export async function confirmMemberBatches(
   return after;
 }
 
-const CHUNK = 200;
+// Members per transaction: each chunk is a few statements whatever its size, and its locks are
+// held for well under a second, so a till waiting on one of its members hardly notices.
+const CHUNK = 2000;
+const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
  * The nightly work of one tenant: confirms pending points whose return window has passed, then
- * expires what is due — by the injectable clock, in chunks of members, each chunk its own
- * transaction. Safe to run twice or concurrently: each member is done under its balance lock
- * and only what is still due is touched.
+ * expires what is due — by the injectable clock, set-based in chunks of members by id, each
+ * chunk its own transaction: lock the chunk's balances (id order), then one statement writes the
+ * batches, entries, balances and events of the whole chunk. Safe to run twice, concurrently or
+ * again after being killed: each chunk commits whole, and only what is still due is touched.
  */
 export async function runPointsMaintenance(
   ctx: AppContext,
   tenantId: string,
+  opts: { chunk?: number } = {},
 ): Promise<{ confirmed: number; expired: number }> {
   const now = ctx.clock.now();
+  const size = opts.chunk ?? CHUNK;
   const counts = { confirmed: 0, expired: 0 };
   for (const step of ['confirmed', 'expired'] as const) {
+    let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const done = await ctx.db.withTenant(tenantId, async (tx) => {
-        const members =
-          step === 'confirmed'
-            ? await sql<{ member_id: string }>`
-                SELECT DISTINCT member_id FROM points_batches
-                WHERE status = 'pending' AND confirm_at <= ${now} LIMIT ${CHUNK}`.execute(tx)
-            : await sql<{ member_id: string }>`
-                SELECT DISTINCT member_id FROM points_batches
-                WHERE status = 'active' AND remaining > 0 AND expires_at <= ${now} LIMIT ${CHUNK}`.execute(
-                tx,
-              );
-        for (const { member_id } of members.rows) {
-          const bal = await lockBalance(tx, tenantId, member_id);
-          if (step === 'confirmed')
-            await confirmMemberBatches(ctx, tx, tenantId, member_id, now, bal);
-          else await expireMemberBatches(ctx, tx, tenantId, member_id, now, bal);
-        }
-        return members.rows.length;
+      const { ids, done } = await inChunk(ctx, tenantId, async (tx) => {
+        const ids = await dueMembers(tx, tenantId, step, now, after, size);
+        if (!ids.length) return { ids, done: 0 };
+        await lockBalances(tx, tenantId, ids);
+        const write = step === 'confirmed' ? confirmChunk : expireChunk;
+        return { ids, done: await write(ctx, tx, tenantId, ids, now) };
       });
       counts[step] += done;
-      if (done < CHUNK) break;
+      if (ids.length) after = ids.at(-1)!;
+      if (ids.length < size) break;
     }
   }
   return counts;
+}
+
+/** One chunk's transaction, tried again if PostgreSQL broke a deadlock with another writer. */
+async function inChunk<T>(ctx: AppContext, tenantId: string, fn: (tx: Tx) => Promise<T>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.withTenant(tenantId, fn);
+    } catch (err) {
+      if (attempt >= 5 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
 }
