@@ -6,12 +6,13 @@
 // Tune: BENCH_MEMBERS (1000000), BENCH_SEARCHES (100 per kind, at most BENCH_KIND_SECONDS = 20 s
 // each), BENCH_SECONDS (5), BENCH_CONNECTIONS (10). BENCH_DATA_DIR keeps the seeded database in
 // that folder and reuses it on the next run. Each kind of query is measured with search_member_ids()
-// as migration 0009 made it and then with today's, one after the other (BENCH_BEFORE=0: today only).
+// as migration 0010 made it and then with today's (0020), one after the other (BENCH_BEFORE=0:
+// today only).
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import { sql } from '@regulars/db';
 import { buildApp } from '@regulars/server';
-import { BENCH_PASSWORD, openBenchDatabase } from './lib/bench-database';
+import { BENCH_PASSWORD, loadAverage, openBenchDatabase } from './lib/bench-database';
 import { requestsPerSecond } from './lib/load';
 import { envInt, fixed, header, median, percentile, table } from './lib/stats';
 
@@ -26,17 +27,15 @@ header(`Member search at ${MEMBERS.toLocaleString('en')} members`);
 const bench = await openBenchDatabase('member-search', MEMBERS);
 const { ctx, raw, tenantId, otherId } = bench;
 const db = ctx.db;
-// The reference, measured in the same run: search_member_ids() as migration 0009 made it,
-// installed in turn with today's (migration 0010) for each kind of query. BENCH_BEFORE=0: skip.
+// The reference, measured in the same run: search_member_ids() as migration 0010 made it,
+// installed in turn with today's (migration 0020) for each kind of query. BENCH_BEFORE=0: skip.
 const BEFORE = process.env.BENCH_BEFORE !== '0';
 const migration = (file: string) =>
   readFileSync(new URL(`../packages/db/migrations/${file}`, import.meta.url), 'utf8');
-const SEARCH_BEFORE = migration('0009_member_search.sql').replace(
-  'CREATE FUNCTION search_member_ids(',
-  'CREATE OR REPLACE FUNCTION search_member_ids(',
-);
-const today = migration('0010_member_lookups.sql');
-const SEARCH_TODAY = today.slice(today.indexOf('CREATE OR REPLACE FUNCTION search_member_ids('));
+const fromFunction = (text: string) =>
+  text.slice(text.indexOf('CREATE OR REPLACE FUNCTION search_member_ids('));
+const SEARCH_BEFORE = fromFunction(migration('0010_member_lookups.sql'));
+const SEARCH_TODAY = fromFunction(migration('0020_member_text_search.sql'));
 const install = (text: string) => raw.query(text);
 try {
   const others = new Set(
@@ -186,6 +185,7 @@ try {
   }
   await bare.close();
   await app.close();
+  console.log(`at the end: ${loadAverage()}`);
 
   console.log('');
   table(rows);

@@ -106,12 +106,17 @@ describe('paging through broad searches at more members than one walk reads', ()
     manager = await signIn(t.app, 'searchbulk', 'customer_manager@searchbulk.test');
     await t.ctx.db.withTenant(bulk, (tx) =>
       sql`INSERT INTO members (tenant_id, member_id, card_number, name, source, tags, name_grams,
-                               status, created_at)
+                               search_latin, status, created_at)
           SELECT ${bulk}::uuid, gen_random_uuid(), 'B' || i, s || '某', 'import',
                  array_remove(ARRAY[CASE WHEN i % 4 = 0 THEN 'common' END,
                                     CASE WHEN i % 500 = 0 THEN 'rare' END,
                                     CASE WHEN i <= 600 AND i % 3 = 0 THEN 'old' END], NULL),
-                 ARRAY[s, '某', s || '某'], CASE WHEN i % 97 = 0 THEN 'merged' ELSE 'active' END,
+                 ARRAY[s, '某', s || '某'],
+                 -- Text: common (chen), uncommon (wxm), rare and far apart (zhongyiyu).
+                 CASE WHEN i % 4 = 1 THEN 'chen' ELSE 'lin' END
+                   || CASE WHEN i % 250 = 3 THEN ' wxm' ELSE '' END
+                   || CASE WHEN i % 3001 = 7 THEN ' zhongyiyu' ELSE '' END,
+                 CASE WHEN i % 97 = 0 THEN 'merged' ELSE 'active' END,
                  timestamptz '2026-01-01' + (i / 2) * interval '1 second'
             FROM generate_series(1, 12000) i,
                  LATERAL (SELECT CASE WHEN i % 1000 = 1 THEN '戴' WHEN i % 5 = 0 THEN '陳'
@@ -137,6 +142,11 @@ describe('paging through broad searches at more members than one walk reads', ()
     ['q=陳', "name LIKE '%陳%'", 200],
     ['q=戴', "name LIKE '%戴%'", 3],
     ['q=陳&tag=rare', "name LIKE '%陳%' AND tags @> '{rare}'", 2],
+    // Text walks the newest members first too, and gathers the trigram index's matches otherwise.
+    ['q=chen', "search_latin LIKE '%chen%'", 200],
+    ['q=wxm', "search_latin LIKE '%wxm%'", 10],
+    ['q=zhongyiyu', "search_latin LIKE '%zhongyiyu%'", 1],
+    ['q=chen&tag=old', "search_latin LIKE '%chen%' AND tags @> '{old}'", 20],
   ])(
     '%s (%s), pages of %i: in order, nothing twice, nothing missed',
     async (query, where, limit) => {

@@ -69,8 +69,9 @@ export async function searchMembers(tx: Tx, phoneCountry: string, f: MemberQuery
     }
   }
   const c = f.cursor ? decodeCursor(f.cursor) : null;
-  // The ids come from search_member_ids() (migration 0009), which can use the search indexes
-  // under row-level security; the members themselves are read through it as everywhere else.
+  // The ids come from search_member_ids() (migrations 0009, 0010, 0020), which can use the
+  // search indexes under row-level security; the members themselves are read through it as
+  // everywhere else.
   const ids = sql<string>`(SELECT member_id FROM search_member_ids(
     ${p.card}, ${p.phone}, ${p.grams}::text[], ${p.nameLike}, ${p.latinLike}, ${p.initialsLike},
     ${tags.length ? tags : null}::text[], ${f.homeStoreId ?? null}::uuid,
