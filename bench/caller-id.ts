@@ -8,7 +8,7 @@ import Fastify from 'fastify';
 import { sql } from '@regulars/db';
 import { buildApp } from '@regulars/server';
 import { lookUpCaller } from '../apps/server/src/modules/members/caller-id.service';
-import { BENCH_PASSWORD, BENCH_SLUG, openBenchDatabase } from './lib/bench-database';
+import { BENCH_PASSWORD, BENCH_SLUG, loadAverage, openBenchDatabase } from './lib/bench-database';
 import { lookUpBefore } from './lib/caller-id-before';
 import { requestsPerSecond } from './lib/load';
 import { envInt, fixed, header, median, percentile, table } from './lib/stats';
@@ -117,6 +117,7 @@ try {
   }
   await bare.close();
   await app.close();
+  console.log(`at the end: ${loadAverage()}`);
 
   console.log('');
   table([

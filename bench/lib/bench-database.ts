@@ -13,6 +13,7 @@ import {
   testConfig,
   type AppContext,
 } from '@regulars/server';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { seedMembers } from './member-seed';
 import { fixed, tempDir } from './stats';
@@ -103,6 +104,22 @@ async function seedTimeline(raw: pg.Client, tenantId: string): Promise<boolean> 
   return true;
 }
 
+/** The load average of the (shared) machine, to print beside the figures. */
+export const loadAverage = () =>
+  `load average ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')}`;
+
+/** The server's memory settings (sized to the machine by startEmbedded, or overridden). */
+async function serverMemory(raw: pg.Client): Promise<string> {
+  const names = ['shared_buffers', 'effective_cache_size', 'work_mem', 'maintenance_work_mem'];
+  const rows = await raw.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+    [names],
+  );
+  return rows.rows.map((r) => `${r.name} ${r.setting}`).join(', ');
+}
+
 /** Opens (seeding on first use) the benchmark database of `members` members. */
 export async function openBenchDatabase(label: string, members: number): Promise<BenchDatabase> {
   const keep = process.env.BENCH_DATA_DIR;
@@ -139,6 +156,22 @@ export async function openBenchDatabase(label: string, members: number): Promise
       await raw.query('VACUUM ANALYZE');
       console.log(`seeded in ${fixed((performance.now() - t0) / 1000, 1)} s`);
     } else console.log(`reusing the members seeded in ${dir}`);
+    console.log(`${await serverMemory(raw)}; ${loadAverage()}`);
+    if (process.env.BENCH_PREWARM !== '0') {
+      // What a running server holds in memory after a while: the members' table and indexes
+      // (as far as shared_buffers allows; BENCH_PREWARM=0 starts with a cold cache instead).
+      const t1 = performance.now();
+      await raw.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+      const r = await raw.query<{ pages: string }>(
+        `SELECT sum(pg_prewarm(c.oid))::bigint AS pages FROM pg_class c
+          WHERE c.oid = 'members'::regclass
+             OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'members'::regclass)`,
+      );
+      const mb = (Number(r.rows[0]!.pages) * 8) / 1024;
+      console.log(
+        `prewarmed members and its indexes: ${fixed(mb)} MB in ${fixed((performance.now() - t1) / 1000, 1)} s`,
+      );
+    }
     const count = await raw.query<{ n: string }>(
       'SELECT count(*) AS n FROM members WHERE tenant_id = $1',
       [bench.tenantId],
