@@ -137,7 +137,12 @@ async function snapshot(tenantId: string, ids: string[]): Promise<Snap[]> {
         await sql`SELECT available, pending FROM points_balances WHERE member_id = ${id}`.execute(
           tx,
         );
-      const entries = await sql<{ ref: string; points: number; balance_after: number }>`
+      const entries = await sql<{
+        ref: string;
+        points: number;
+        balance_after: number;
+        occurred_at: Date;
+      }>`
         SELECT e.kind, e.points, e.pending_points, e.reason, e.source, e.actor_type,
                e.details - 'takesBackFrom' AS details,
                e.occurred_at, e.balance_after, coalesce(src.source_ref, e.source_ref) AS ref
@@ -163,7 +168,11 @@ async function snapshot(tenantId: string, ids: string[]): Promise<Snap[]> {
         balance: bal.rows[0],
         entries: entries.rows
           .map(({ balance_after: _, ...e }) => e)
-          .sort((a, b) => `${a.occurred_at}${a.ref}`.localeCompare(`${b.occurred_at}${b.ref}`)),
+          .sort((a, b) =>
+            `${a.occurred_at.toISOString()}${a.ref}`.localeCompare(
+              `${b.occurred_at.toISOString()}${b.ref}`,
+            ),
+          ),
         batches: batches.rows,
         events: events.rows,
       });

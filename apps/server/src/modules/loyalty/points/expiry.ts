@@ -1,14 +1,7 @@
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
 import { confirmChunk, dueMembers, expireChunk, lockBalances } from './expiry-chunks';
-import {
-  insertEntry,
-  lockBalance,
-  moveBalance,
-  owed,
-  type Balance,
-  type LedgerCtx,
-} from './ledger-store';
+import { insertEntry, moveBalance, owed, type Balance, type LedgerCtx } from './ledger-store';
 
 /**
  * Expires the member's batches whose time has come, one `expire` entry per batch. The caller
