@@ -11,7 +11,7 @@ import type { AppContext, AuthContext } from '../../http/context';
 import { notFound } from '../../http/errors';
 import { recordAudit } from '../../platform/audit';
 import { versionedResult } from '../../platform/versioned';
-import { endpointTypes } from './endpoint-types';
+import { announceChange, endpointTypes } from './endpoint-types';
 import { checkEndpointUrl } from './url-policy';
 
 type Row = Selectable<WebhookEndpointsTable>;
@@ -38,14 +38,18 @@ const audited = (e: WebhookEndpoint) => ({
   active: e.active,
 });
 
-/** Runs a change to the tenant's endpoints, then lets recording see it at once. */
+/** Runs a change to the tenant's endpoints; every process's cache drops the tenant on commit. */
 async function changing<T>(
   ctx: AppContext,
   tenantId: string,
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   try {
-    return await ctx.db.withTenant(tenantId, fn);
+    return await ctx.db.withTenant(tenantId, async (tx) => {
+      const result = await fn(tx);
+      await announceChange(tx, tenantId);
+      return result;
+    });
   } finally {
     endpointTypes(ctx).forget(tenantId);
   }

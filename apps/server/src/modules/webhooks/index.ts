@@ -1,5 +1,6 @@
 import type { AppContext } from '../../http/context';
 import type { Api } from '../../http/routes';
+import { endpointTypes } from './endpoint-types';
 import { attemptDelivery, SEND_QUEUE } from './send';
 import { webhookSubscriber } from './subscriber';
 import { SWEEP_CRON, SWEEP_QUEUE, sweepWebhooks } from './sweep';
@@ -29,6 +30,7 @@ export function setupWebhooks(ctx: AppContext): void {
 
 export function registerWebhooksRoutes(api: Api): void {
   registerWebhookRoutes(api);
+  api.addHook('onClose', async () => endpointTypes(api.ctx).close());
 }
 
 export { RETRY_SCHEDULE_MS } from './send';

@@ -11,6 +11,7 @@ import {
 } from '../../../../../test/app';
 import { expectError } from '../../../../../test/expect-error';
 import { webhookSignature } from '../messaging/webhook-driver';
+import { EndpointTypes } from './endpoint-types';
 import { postJson } from './post';
 import { sweepWebhooks } from './sweep';
 import { RETRY_SCHEDULE_MS } from './send';
@@ -135,6 +136,22 @@ describe('outgoing webhooks', () => {
     await switchOff(made.endpoint.endpointId);
     await record();
     expect(await domainEventJobs()).toBe(before + 1);
+  });
+
+  it("reach other processes' caches at once when an endpoint changes", async () => {
+    const elsewhere = new EndpointTypes(t.url); // the cache of another API or worker process
+    const asks = () =>
+      t.ctx.db.withTenant(shop.tenantId, (tx) => elsewhere.has(tx, shop.tenantId, 'tier.changed'));
+    try {
+      expect(await asks()).toBe(false);
+      await new Promise((r) => setTimeout(r, 500)); // its LISTEN line is up
+      const made = await addEndpoint(shop.admin, '/tiers', ['tier.changed']);
+      await expect.poll(asks, { timeout: 5_000 }).toBe(true); // long before the 30 s TTL
+      await switchOff(made.endpoint.endpointId);
+      await expect.poll(asks, { timeout: 5_000 }).toBe(false);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('post a signed event that carries ids, not contact details, and show the secret once', async () => {
