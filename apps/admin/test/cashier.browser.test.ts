@@ -33,12 +33,24 @@ async function openTill(language: 'en' | 'zh-TW') {
   return { context, page };
 }
 
-/** A demo member with a phone number, and a fresh NT$50-off coupon of their own. */
+/**
+ * A demo member with a phone number, below the top tier (so a large sale lifts them), and a fresh
+ * NT$50-off coupon of their own.
+ */
 async function memberWithCoupon(page: Page, suffix: string) {
   const api = await apiAs(page, baseUrl);
   const list = await api.get('/members?limit=50');
-  const first = list.items.find((m: { phone: string | null }) => m.phone);
-  const member = await api.get(`/members/${first.memberId}/contact`);
+  let member: { memberId: string; phone: string; cardNumber: string; addressAs: string } | null =
+    null;
+  for (const m of list.items as { memberId: string; phone: string | null; cardNumber: string }[]) {
+    if (!m.phone) continue;
+    const card = await api.get(`/pos/members?card=${m.cardNumber}`);
+    if (card.tier?.name === '一般會員') {
+      member = await api.get(`/members/${m.memberId}/contact`);
+      break;
+    }
+  }
+  if (!member) throw new Error('no demo member with a phone in the first tier');
   const reward = await (
     await api.post('/rewards', {
       kind: 'fixed_amount',
@@ -53,7 +65,7 @@ async function memberWithCoupon(page: Page, suffix: string) {
     batchRef: `till-${suffix}`,
   });
   expect(issued.status()).toBe(200);
-  return member as { memberId: string; phone: string; cardNumber: string; addressAs: string };
+  return member;
 }
 
 async function find(page: Page, text: string) {
@@ -131,11 +143,28 @@ describe('cashier screen', () => {
 
       await page.setViewportSize(PORTRAIT);
       await screenshot(page, 'cashier-coupon-en-768.png');
+
+      // The server records the sale but its answer is lost: sent again, it is recorded once.
+      let lost = false;
+      await page.route('**/api/pos/purchases', async (route) => {
+        if (lost) return route.continue();
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await page.getByTestId('sale-record').tap();
+      await page.getByText('The answer was lost').waitFor();
+      expect(await page.getByTestId('line-more').isDisabled()).toBe(true);
+      await page.getByTestId('sale-record').tap();
+      await see(page.getByTestId('earned-points'));
+      expect(await tillSales()).toBe(before + 2);
+      await screenshot(page, 'cashier-result-en-768.png');
     } finally {
       await context.close();
     }
 
-    // zh-TW, portrait: the card number finds the same member; an unknown phone says what to do.
+    // zh-TW, portrait: the card number finds the same member, a large sale lifts their tier; an
+    // unknown phone says what to do.
     const tw = await openTill('zh-TW');
     try {
       await tw.page.goto(`${baseUrl}/admin/cashier`);
@@ -147,6 +176,14 @@ describe('cashier screen', () => {
       await screenshot(tw.page, 'cashier-sale-zh-TW-768.png');
       await tw.page.setViewportSize(LANDSCAPE);
       await screenshot(tw.page, 'cashier-sale-zh-TW-1024.png');
+
+      // A banquet for NT$100,000 (an amount, not a catalog product) lifts the member's tier.
+      await tw.page.getByTestId('amount-box').fill('100000');
+      await tw.page.getByTestId('amount-add').tap();
+      await tw.page.getByTestId('sale-record').tap();
+      expect(await see(tw.page.getByTestId('tier-upgrade'))).toContain('升級為');
+      await screenshot(tw.page, 'cashier-upgrade-zh-TW-1024.png');
+      await tw.page.getByTestId('next-customer').tap();
       await find(tw.page, '0900-000-001');
       expect(await see(tw.page.getByTestId('member-lookup').getByTestId('error'))).toContain(
         '找不到手機號碼',

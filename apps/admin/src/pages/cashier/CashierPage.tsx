@@ -147,7 +147,7 @@ function Till() {
             <>
               <MemberCard member={shown} currency={currency} />
               <CouponsPanel
-                key={shown.memberId}
+                key={`${shown.memberId}:${sale.externalId}`}
                 coupons={shown.coupons}
                 memberId={shown.memberId}
                 currency={currency}

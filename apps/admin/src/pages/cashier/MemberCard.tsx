@@ -30,36 +30,26 @@ export function MemberCard({ member, currency }: { member: PosMemberCard; curren
       : '';
   return (
     <div data-testid="member-card" className="cashier-member-card">
-      <Flex justify="space-between" align="flex-start" gap={8} wrap>
-        <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-greeting">
-            {member.addressAs}
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {member.name}
-            {member.phoneMasked && ` · ${member.phoneMasked}`}
-            {' · '}
-            {t('cashier.member.card', { card: groupCardNumber(member.cardNumber) })}
-          </Typography.Text>
-        </div>
-        <div style={{ textAlign: 'end' }}>
-          <Tag
-            icon={<CrownOutlined />}
-            color={member.tierStatus === 'member' && tier ? 'gold' : 'default'}
-            data-testid="member-tier"
-            className="cashier-tier"
-          >
-            {tierLabel}
-          </Tag>
-          {perks && (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {perks}
-              </Typography.Text>
-            </div>
-          )}
-        </div>
+      <Flex align="center" gap={12} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-greeting">
+          {member.addressAs}
+        </Typography.Title>
+        <Tag
+          icon={<CrownOutlined />}
+          color={member.tierStatus === 'member' && tier ? 'gold' : 'default'}
+          data-testid="member-tier"
+          className="cashier-tier"
+        >
+          {tierLabel}
+        </Tag>
+        {perks && <Typography.Text type="secondary">{perks}</Typography.Text>}
       </Flex>
+      <Typography.Text type="secondary">
+        {member.name}
+        {member.phoneMasked && ` · ${member.phoneMasked}`}
+        {' · '}
+        {t('cashier.member.card', { card: groupCardNumber(member.cardNumber) })}
+      </Typography.Text>
       <Flex gap={24} wrap style={{ marginTop: 12 }}>
         <Statistic
           title={t('cashier.member.available')}
@@ -76,7 +66,10 @@ export function MemberCard({ member, currency }: { member: PosMemberCard; curren
       </Flex>
       {soon && (
         <Typography.Text type="warning" data-testid="member-expiring">
-          {t('cashier.member.expiring', { points: soon.points, date: formatDate(soon.at, lang) })}
+          {t('cashier.member.expiring', {
+            points: soon.points.toLocaleString(lang),
+            date: formatDate(soon.at, lang),
+          })}
         </Typography.Text>
       )}
     </div>

@@ -91,7 +91,7 @@ export function SalePanel(props: { sale: Sale; currency: string; hasMember: bool
           <div data-testid="sale-preview" className="cashier-preview">
             <Typography.Text strong>
               {preview.points > 0
-                ? t('cashier.sale.earns', { points: preview.points })
+                ? t('cashier.sale.earns', { points: preview.points.toLocaleString(lang) })
                 : t('cashier.sale.earnsNone')}
             </Typography.Text>
             <AwardList awards={preview.awards} />

@@ -56,7 +56,7 @@ export function SaleResult(props: {
         {earned.points > 0 ? (
           <>
             <div className="cashier-earned-points" data-testid="earned-points">
-              {t('cashier.result.earned', { points: earned.points })}
+              {t('cashier.result.earned', { points: earned.points.toLocaleString(lang) })}
             </div>
             {earned.pending && (
               <Typography.Text type="secondary">{t('cashier.result.pending')}</Typography.Text>
@@ -69,8 +69,8 @@ export function SaleResult(props: {
       </div>
       <Typography.Text strong data-testid="result-balance">
         {t('cashier.result.balance', {
-          available: result.balance.available,
-          pending: result.balance.pending,
+          available: result.balance.available.toLocaleString(lang),
+          pending: result.balance.pending.toLocaleString(lang),
         })}
       </Typography.Text>
       <Flex gap={12} wrap style={{ marginTop: 'auto', paddingTop: 24 }}>
