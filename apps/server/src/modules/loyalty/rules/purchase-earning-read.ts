@@ -7,6 +7,7 @@ import { loadedRule, type LoadedRule, type RuleRow } from './rules-store';
 
 /** Everything the earning of one recorded purchase needs, read in one round trip. */
 export type PurchaseEarningState = {
+  /** The purchase; its lines (and the rules below) only when it has earned nothing yet. */
   facts: PurchaseFacts;
   /** What the purchase already earned (its entry exists): nothing else is read or locked. */
   before: EarnedPoints | null;
@@ -54,6 +55,7 @@ export async function readPurchaseEarning(
   tx: Tx,
   purchaseId: string,
 ): Promise<PurchaseEarningState | null> {
+  // Once earned (a retry, or the purchase event after the till), only the earning is read back.
   const r = await sql<Row>`
     WITH p AS (
       SELECT tenant_id, purchase_id, member_id, store_id, occurred_at, total_minor FROM purchases
@@ -76,7 +78,8 @@ export async function readPurchaseEarning(
          FROM purchase_lines l
          LEFT JOIN products pr ON pr.tenant_id = l.tenant_id AND pr.product_id = l.product_id
          LEFT JOIN product_categories c ON c.tenant_id = pr.tenant_id AND c.category_id = pr.category_id
-        WHERE l.tenant_id = p.tenant_id AND l.purchase_id = p.purchase_id) AS lines,
+        WHERE l.tenant_id = p.tenant_id AND l.purchase_id = p.purchase_id
+          AND NOT EXISTS (SELECT 1 FROM prior)) AS lines,
       json_build_object(
         'enabled', coalesce(lp.enabled, true),
         'expiryPolicy', coalesce(lp.expiry_policy, 'never'),
@@ -90,7 +93,8 @@ export async function readPurchaseEarning(
         'version', coalesce(lp.version, 0),
         'timeZone', t.time_zone) AS program,
       (SELECT json_agg(to_jsonb(er) ORDER BY er.created_at, er.name, er.rule_id)
-         FROM earning_rules er WHERE er.active AND er.kind = 'spend') AS rules,
+         FROM earning_rules er
+        WHERE er.active AND er.kind = 'spend' AND NOT EXISTS (SELECT 1 FROM prior)) AS rules,
       (SELECT ti.points_multiplier::text FROM member_tiers mt
          JOIN tiers ti ON ti.tenant_id = mt.tenant_id AND ti.tier_id = mt.tier_id
         WHERE mt.tenant_id = p.tenant_id AND mt.member_id = p.member_id AND mt.status = 'member')
