@@ -64,8 +64,11 @@ export class Events {
     return eventId;
   }
 
-  /** Whether any subscriber takes events of this type for this tenant. */
-  private async wanted(tx: Tx, tenantId: string, type: string): Promise<boolean> {
+  /**
+   * Whether any subscriber takes events of this type for this tenant: what `record` asks before
+   * enqueueing a delivery, and what code that inserts events set-based must ask too.
+   */
+  async wanted(tx: Tx, tenantId: string, type: string): Promise<boolean> {
     const subs = this.subscribers.filter((s) => s.types.includes(type));
     if (subs.some((s) => !s.wants)) return true;
     for (const s of subs) if (await s.wants!(tx, tenantId, type)) return true;
