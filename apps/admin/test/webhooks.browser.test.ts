@@ -115,6 +115,14 @@ describe('webhooks page', () => {
         .toBe(2);
       await see(log.getByText('HTTP 204').first());
       await screenshot(page, 'webhooks-log.png');
+      await page.locator('.ant-drawer-close').click();
+
+      // Edited: switched off, which the list shows.
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('switch').click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await see(page.locator('.ant-table-row .ant-tag', { hasText: 'Off' }));
+      await screenshot(page, 'webhooks.png');
     } finally {
       await context.close();
     }
