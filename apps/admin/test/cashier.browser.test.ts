@@ -34,8 +34,8 @@ async function openTill(language: 'en' | 'zh-TW') {
 }
 
 /**
- * A demo member with a phone number, below the top tier (so a large sale lifts them), and a fresh
- * NT$50-off coupon of their own.
+ * A demo member with a phone number and points to spend, below the top tier (so a large sale lifts
+ * them), and a fresh NT$50-off coupon of their own.
  */
 async function memberWithCoupon(page: Page, suffix: string) {
   const api = await apiAs(page, baseUrl);
@@ -45,7 +45,7 @@ async function memberWithCoupon(page: Page, suffix: string) {
   for (const m of list.items as { memberId: string; phone: string | null; cardNumber: string }[]) {
     if (!m.phone) continue;
     const card = await api.get(`/pos/members?card=${m.cardNumber}`);
-    if (card.tier?.name === '一般會員') {
+    if (card.tier?.name === '一般會員' && card.points.available >= 10) {
       member = await api.get(`/members/${m.memberId}/contact`);
       break;
     }
@@ -127,6 +127,22 @@ describe('cashier screen', () => {
 
       // The coupon, once, on the next sale: from the member's list it takes NT$50 off; the same
       // code typed again is refused.
+      // Points and stored value spent at the till, each after a confirmation.
+      const pointsNow = async () =>
+        Number((await see(page.getByTestId('member-points'))).replace(/\D/g, ''));
+      const pointsBefore = await pointsNow();
+      await page.getByTestId('spend-points').fill('10');
+      await page.getByTestId('spend-points-submit').tap();
+      await page.getByTestId('spend-confirm').tap();
+      await page.getByText('10 points used').waitFor();
+      await expect.poll(pointsNow).toBe(pointsBefore - 10);
+      await page.getByTestId('spend-stored-value').fill('10');
+      await page.getByTestId('spend-stored-value-submit').tap();
+      await page.getByTestId('spend-confirm').tap();
+      expect(await see(page.getByTestId('spend').getByTestId('error'))).toContain(
+        'Not enough stored value',
+      );
+
       await page.getByTestId('sale-again').tap();
       await tapProduct(page, '厚切牛舌');
       const coupon = page.getByTestId('coupon').filter({ hasText: `Till coupon ${suffix}` });

@@ -43,6 +43,18 @@ export const enCashier = {
       confirm: 'Use “{{name}}” ({{code}}) now? A coupon can be used only once.',
       otherMember: 'This coupon was given to {{name}}, not to the member being served.',
     },
+    spend: {
+      title: 'Spend points or stored value',
+      points: 'Points',
+      usePoints: 'Use points',
+      pointsConfirm: 'Take {{n}} points from the member’s balance?',
+      pointsDone: '{{n}} points used',
+      amount: 'Amount',
+      payStoredValue: 'Pay from stored value',
+      storedValueConfirm: 'Pay {{amount}} from the member’s stored value?',
+      storedValueDone: '{{amount}} paid from stored value',
+      confirm: 'Confirm',
+    },
     sale: {
       title: 'Purchase',
       search: 'Search products (name or SKU)',

@@ -44,6 +44,18 @@ export const zhCNCashier: typeof enCashier = {
       confirm: '现在使用“{{name}}”（{{code}}）吗？每张优惠券只能使用一次。',
       otherMember: '这张优惠券属于 {{name}}，不是当前服务的会员。',
     },
+    spend: {
+      title: '使用积分或储值',
+      points: '积分',
+      usePoints: '使用积分',
+      pointsConfirm: '要从会员的积分扣除 {{n}} 分吗？',
+      pointsDone: '已使用 {{n}} 积分',
+      amount: '金额',
+      payStoredValue: '用储值支付',
+      storedValueConfirm: '要用会员的储值支付 {{amount}} 吗？',
+      storedValueDone: '已用储值支付 {{amount}}',
+      confirm: '确认',
+    },
     sale: {
       title: '消费',
       search: '搜索商品（名称或货号）',

@@ -44,6 +44,18 @@ export const zhTWCashier: typeof enCashier = {
       confirm: '現在使用「{{name}}」（{{code}}）嗎？每張優惠券只能使用一次。',
       otherMember: '這張優惠券屬於 {{name}}，不是目前服務的會員。',
     },
+    spend: {
+      title: '使用點數或儲值',
+      points: '點數',
+      usePoints: '使用點數',
+      pointsConfirm: '要從會員的點數扣除 {{n}} 點嗎？',
+      pointsDone: '已使用 {{n}} 點',
+      amount: '金額',
+      payStoredValue: '以儲值支付',
+      storedValueConfirm: '要以會員的儲值支付 {{amount}} 嗎？',
+      storedValueDone: '已以儲值支付 {{amount}}',
+      confirm: '確認',
+    },
     sale: {
       title: '消費',
       search: '搜尋商品（名稱或貨號）',

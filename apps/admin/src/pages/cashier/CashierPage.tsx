@@ -14,6 +14,7 @@ import { MemberCard } from './MemberCard';
 import { MemberLookup } from './MemberLookup';
 import { SalePanel } from './SalePanel';
 import { SaleResult } from './SaleResult';
+import { SpendPanel } from './SpendPanel';
 import { useSale, type PurchaseResult } from './use-sale';
 import './cashier.css';
 
@@ -158,6 +159,20 @@ function Till() {
                   setUsed((u) => [...u, c.couponId]);
                   if (!result)
                     sale.addCoupon({ code: c.code, rewardName: c.rewardName, discountMinor });
+                }}
+              />
+              <SpendPanel
+                key={`spend:${shown.memberId}`}
+                memberId={shown.memberId}
+                currency={currency}
+                storeId={session.storeId}
+                onPoints={(points) => {
+                  setMember({ ...shown, points });
+                  setSynced(result);
+                }}
+                onStoredValue={(storedValueMinor) => {
+                  setMember({ ...shown, storedValueMinor });
+                  setSynced(result);
                 }}
               />
             </>
