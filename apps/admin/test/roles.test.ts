@@ -22,8 +22,9 @@ const EVERYDAY_MENU = [
   'Products',
 ];
 const MESSAGES_MENU = ['Outbox', 'Message templates'];
+// Everyone who serves customers may work the till (pos.transact).
 const LOYALTY_MENU = ['Points programme', 'Tiers', 'Rewards & coupons', 'Missions & games'];
-const MEMBER_MENU = [...EVERYDAY_MENU, ...MESSAGES_MENU];
+const MEMBER_MENU = [...EVERYDAY_MENU, ...MESSAGES_MENU, 'Cashier'];
 const MARKETING_MENU = [...MEMBER_MENU, ...LOYALTY_MENU];
 const ASSISTANT_MENU = [
   'Home',
@@ -32,6 +33,7 @@ const ASSISTANT_MENU = [
   'My tasks',
   'Caller ID',
   'Products',
+  'Cashier',
 ];
 const ADMIN_MENU = [
   ...MARKETING_MENU,
