@@ -13,7 +13,6 @@ import { expectError } from '../../../../../test/expect-error';
 import { webhookSignature } from '../messaging/webhook-driver';
 import { EndpointTypes } from './endpoint-types';
 import { postJson } from './post';
-import { sweepWebhooks } from './sweep';
 import { RETRY_SCHEDULE_MS } from './send';
 import { drainWebhooks } from './test-helpers';
 
@@ -275,54 +274,38 @@ describe('outgoing webhooks', () => {
     );
   });
 
-  it('enqueue again an attempt whose job was lost (a worker killed mid-request)', async () => {
-    const { endpoint } = await post(shop.admin, '/api/webhooks', {
-      url: 'http://127.0.0.1:9/lost',
-      eventTypes: ['tier.changed'],
+  it('post what the till records: the purchase and the points it earned', async () => {
+    await addEndpoint(shop.admin, '/till', ['purchase.recorded', 'points.earned']);
+    const program = await shop.admin.inject({ url: '/api/loyalty/program' });
+    const put = await shop.admin.inject({
+      method: 'PUT',
+      url: '/api/loyalty/program',
+      payload: { ...program.json<Json>(), awardedPoints: undefined, budgetPoints: 1_000_000 },
     });
-    const test = await post(shop.admin, `/api/webhooks/${endpoint.endpointId}/test`);
-    expect(test).toMatchObject({ state: 'pending', attempts: 1 });
-    const sendJobs = async () =>
-      Number(
-        (
-          await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job
-            WHERE name = 'webhook-send' AND data->>'deliveryId' = ${test.deliveryId}`.execute(
-            t.ctx.db.app,
-          )
-        ).rows[0]!.n,
-      );
-    const jobs = await sendJobs();
-    expect(await sweepWebhooks(t.ctx)).toBe(0); // due in a minute: its job is still waiting
-    t.clock.advance(RETRY_SCHEDULE_MS[0]! + 11 * 60_000);
-    expect(await sweepWebhooks(t.ctx)).toBeGreaterThanOrEqual(1);
-    expect(await sendJobs()).toBe(jobs + 1);
-    await switchOff(endpoint.endpointId);
-  });
-
-  it('try an unreachable receiver six times over about 15 hours, then give up', async () => {
-    const closed = await post(shop.admin, '/api/webhooks', {
-      url: 'http://127.0.0.1:9/closed',
-      eventTypes: ['tier.changed'],
+    expect(put.statusCode, put.body).toBe(200);
+    await post(shop.admin, '/api/loyalty/rules', {
+      name: 'A point per NT$1',
+      kind: 'spend',
+      points: 1,
+      perAmountMinor: 100,
     });
-    t.clock.advance(1000);
-    await t.ctx.db.withTenant(shop.tenantId, (tx) =>
-      t.ctx.events.record(tx, shop.tenantId, 'tier.changed', { memberId: 'm', change: 'upgrade' }),
-    );
-    const state = () =>
-      t.ctx.db.withTenant(shop.tenantId, (tx) =>
-        tx
-          .selectFrom('webhook_deliveries')
-          .selectAll()
-          .where('endpoint_id', '=', closed.endpoint.endpointId)
-          .executeTakeFirstOrThrow(),
-      );
+    const memberId = await newMember(shop.admin, 'Eve Tsai', '0912000666');
+    const sale = await post(shop.admin, '/api/pos/purchases', {
+      memberId,
+      externalId: 'TILL-1',
+      lines: [{ name: 'Hotpot set', quantity: 1, unitPriceMinor: 50_000 }],
+    });
     await drainWebhooks(t.ctx, shop.tenantId);
-    for (const wait of RETRY_SCHEDULE_MS) {
-      expect(await state()).toMatchObject({ state: 'pending', last_status: null });
-      expect((await state()).last_error).toMatch(/ECONNREFUSED/);
-      t.clock.advance(wait);
-      await drainWebhooks(t.ctx, shop.tenantId);
-    }
-    expect(await state()).toMatchObject({ state: 'failed', attempts: 6, next_attempt_at: null });
+    const bodies = hitsAt('/till').map((h) => JSON.parse(h.body) as Json);
+    expect(bodies.map((b) => b.type).sort()).toEqual(['points.earned', 'purchase.recorded']);
+    expect(bodies.find((b) => b.type === 'purchase.recorded')!.data).toMatchObject({
+      purchaseId: sale.purchase.purchaseId,
+      memberId,
+      totalMinor: 50_000,
+    });
+    expect(bodies.find((b) => b.type === 'points.earned')!.data).toMatchObject({
+      memberId,
+      points: 500,
+    });
   });
 });
