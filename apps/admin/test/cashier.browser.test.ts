@@ -187,7 +187,11 @@ describe('cashier screen', () => {
       await tw.page.setViewportSize(PORTRAIT);
       await find(tw.page, member.cardNumber);
       expect(await see(tw.page.getByTestId('member-card'))).toContain('可用點數');
-      await tapProduct(tw.page, '美國 Prime 牛小排');
+      // A barcode scanner types the SKU and Enter into the product search.
+      await tw.page.getByTestId('product-search').fill('BF-US-PRIME');
+      await tw.page.getByTestId('product-search').press('Enter');
+      await tw.page.getByTestId('sale-line').filter({ hasText: '美國 Prime 牛小排' }).waitFor();
+      expect(await tw.page.getByTestId('product-search').inputValue()).toBe('');
       expect(await see(tw.page.getByTestId('sale-preview'))).toMatch(/可得 \d+ 點/);
       await screenshot(tw.page, 'cashier-sale-zh-TW-768.png');
       await tw.page.setViewportSize(LANDSCAPE);

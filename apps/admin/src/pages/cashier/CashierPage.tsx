@@ -143,7 +143,8 @@ function Till() {
       />
       <main className="cashier-body">
         <section className="cashier-member" aria-label={t('cashier.find.label')}>
-          <MemberLookup onFound={found} />
+          {/* Mounted afresh for each member: the box has the focus for the next scan. */}
+          <MemberLookup key={member?.memberId ?? 'none'} onFound={found} />
           {shown && (
             <>
               <MemberCard member={shown} currency={currency} />

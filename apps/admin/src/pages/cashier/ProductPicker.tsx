@@ -3,7 +3,7 @@ import { Alert, Button, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '@regulars/contracts';
-import { query } from '../../api';
+import { api, query } from '../../api';
 import { formatMoney, minorDigits } from '../../format';
 import { currentLanguage } from '../../i18n';
 import { useApiGet } from '../../use-api';
@@ -33,6 +33,21 @@ export function ProductPicker(props: {
   const [name, setName] = useState('');
   const digits = minorDigits(props.currency);
 
+  // A barcode scanner types the SKU and Enter: the product with that SKU (or the only match) is added.
+  const scanned = async (raw: string) => {
+    const value = raw.trim();
+    if (!value || props.disabled) return;
+    const found = await api
+      .get<ProductPage>(`/products${query({ q: value, limit: 5 })}`)
+      .catch(() => null);
+    const active = (found?.items ?? []).filter((p) => p.active);
+    const hit =
+      active.find((p) => p.sku.toLowerCase() === value.toLowerCase()) ??
+      (active.length === 1 ? active[0] : undefined);
+    if (!hit) return;
+    props.onProduct(hit);
+    setText('');
+  };
   const addAmount = (e: FormEvent) => {
     e.preventDefault();
     if (!amount || amount <= 0) return;
@@ -51,6 +66,7 @@ export function ProductPicker(props: {
         onChange={(e) => setText(e.target.value)}
         placeholder={t('cashier.sale.search')}
         aria-label={t('cashier.sale.search')}
+        onPressEnter={() => void scanned(text)}
         data-testid="product-search"
         className="cashier-input"
       />
