@@ -65,3 +65,27 @@ describe('earning a purchase twice at the same moment', () => {
     expect(state).toEqual({ entries: 1, ledger: 12, available: 12, rule: 12, program: 12 });
   });
 });
+
+describe('the day a purchase counts for', () => {
+  it("is its local day in the business's time zone, not the UTC one", async () => {
+    await f.rule({ name: 'Tuesday bonus', weekdays: [2] });
+    const m = await f.member('林宥');
+    const earnAt = async (externalId: string, occurredAt: string) => {
+      const p = await f.ok(
+        await f.post('/api/purchases', {
+          memberId: m,
+          externalId,
+          occurredAt,
+          lines: [{ name: 'Set meal', unitPriceMinor: 100_000 }],
+        }),
+      );
+      const e = await inTenant((tx) =>
+        earnForPurchase(f.t.ctx, tx, tenantId, String(p.purchaseId)),
+      );
+      return e.awards.map((a) => a.name).sort();
+    };
+    // Monday 17:30 UTC is Tuesday 01:30 in Taipei; Tuesday 16:30 UTC is Wednesday 00:30 there.
+    expect(await earnAt('late-1', '2026-03-02T17:30:00Z')).toEqual(['Budgeted', 'Tuesday bonus']);
+    expect(await earnAt('late-2', '2026-03-03T16:30:00Z')).toEqual(['Budgeted']);
+  });
+});

@@ -76,11 +76,10 @@ export async function earnForPurchase(
   const { facts, program, rules } = s;
   if (!program.enabled) return NONE;
   const now = ctx.clock.now();
-  const day = localDay(facts.occurredAt, program.timeZone);
   const raw = evaluateSpendRules(
     rules,
     facts.lines,
-    { storeId: facts.storeId, ...day },
+    { storeId: facts.storeId, ...s.day },
     s.multiplier,
   );
   const awards = await limitAwards(tx, program, rules, raw, facts.memberId, now, true);

@@ -18,6 +18,8 @@ export type PurchaseEarningState = {
   rules: LoadedRule[];
   /** The member's tier's points multiplier (1 without a tier). */
   multiplier: number;
+  /** The purchase's local calendar day and ISO weekday (1 = Monday) in the business's zone. */
+  day: { date: string; weekday: number };
 };
 
 type Row = {
@@ -40,6 +42,8 @@ type Row = {
   program: Program;
   rules: RuleRow[] | null;
   multiplier: string | null;
+  local_date: string;
+  local_weekday: number;
 };
 
 /**
@@ -71,6 +75,10 @@ export async function readPurchaseEarning(
       RETURNING available, pending
     )
     SELECT p.member_id, p.store_id, p.occurred_at, p.total_minor,
+      -- The local day here, as caller_card() does: a new Intl.DateTimeFormat per purchase in
+      -- node cost more than the rest of the earning's own work.
+      to_char(p.occurred_at AT TIME ZONE t.time_zone, 'YYYY-MM-DD') AS local_date,
+      extract(isodow FROM p.occurred_at AT TIME ZONE t.time_zone)::int AS local_weekday,
       (SELECT to_jsonb(prior) FROM prior) AS prior, bal.available, bal.pending,
       (SELECT json_agg(json_build_object('lineNo', l.line_no, 'productId', l.product_id,
                 'quantity', l.quantity::text, 'amountMinor', l.amount_minor::text, 'path', c.path)
@@ -136,5 +144,6 @@ export async function readPurchaseEarning(
     program: row.program,
     rules: (row.rules ?? []).map(loadedRule),
     multiplier: row.multiplier === null ? 1 : Number(row.multiplier),
+    day: { date: row.local_date, weekday: row.local_weekday },
   };
 }
