@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@regulars/db';
 import { systemActor } from '../../platform/audit';
 import { createTestApp, seedTenant, signIn, type TestApp } from '../../../../../test/app';
 import { recordConsent, type ConsentDecision } from './index';
@@ -24,7 +25,7 @@ afterAll(() => t.close());
 
 const record = (d: Partial<ConsentDecision> = {}) =>
   t.ctx.db.withTenant(tenantId, (tx) =>
-    recordConsent(tx, tenantId, {
+    recordConsent(t.ctx.events, tx, tenantId, {
       memberId,
       channel: 'email',
       granted: false,
@@ -54,6 +55,12 @@ const read = () =>
       .where('action', '=', 'member.consent_changed')
       .where('entity_id', '=', memberId)
       .execute(),
+    events: await tx
+      .selectFrom('domain_events')
+      .select('payload')
+      .where('type', '=', 'member.consent_changed')
+      .where(sql<boolean>`payload ->> 'memberId' = ${memberId}`)
+      .execute(),
   }));
 
 describe('recording consent for other modules (an unsubscribe, an SMS keyword)', () => {
@@ -75,11 +82,16 @@ describe('recording consent for other modules (an unsubscribe, an SMS keyword)',
         after: { email: { granted: false, source: 'one_click' } },
       },
     ]);
+    // Webhooks and journeys hear of it as of a decision staff record.
+    expect(after.events.slice(before.events.length).map((e) => e.payload)).toEqual([
+      { memberId, channel: 'email', granted: false, source: 'one_click' },
+    ]);
     // The member unsubscribes again: nothing more is recorded.
     expect(await record({ source: 'unsubscribe_link' })).toBe(false);
     const again = await read();
     expect(again.history).toHaveLength(after.history.length);
     expect(again.member.version).toBe(after.member.version);
+    expect(again.events).toHaveLength(after.events.length);
   });
 
   it('records nothing for a member that does not exist', async () => {

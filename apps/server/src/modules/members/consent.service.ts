@@ -1,6 +1,7 @@
 import type { Channel } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import { recordAudit, type Actor } from '../../platform/audit';
+import type { Events } from '../../platform/events';
 
 export type ConsentDecision = {
   memberId: string;
@@ -17,12 +18,14 @@ export type ConsentDecision = {
 
 /**
  * Records a consent decision for one channel in the caller's transaction: the member's current
- * consent, its history (append-only proof) and an audit entry. Every path that changes consent
+ * consent, its history (append-only proof), an audit entry and the `member.consent_changed` event
+ * (webhooks, journeys). Every path that changes consent
  * after a member is created — staff on the member card, an unsubscribe link, an SMS keyword —
  * writes through here. False when nothing was recorded: no such member, or `onlyIfChanged` and
  * the member had decided so already.
  */
 export async function recordConsent(
+  events: Events,
   tx: Tx,
   tenantId: string,
   d: ConsentDecision,
@@ -65,6 +68,12 @@ export async function recordConsent(
     entityId: d.memberId,
     before: { [d.channel]: before ?? null },
     after: { [d.channel]: entry },
+  });
+  await events.record(tx, tenantId, 'member.consent_changed', {
+    memberId: d.memberId,
+    channel: d.channel,
+    granted: d.granted,
+    source: d.source,
   });
   return true;
 }

@@ -16,13 +16,8 @@ export async function setConsent(
 ) {
   return ctx.db.withTenant(auth.tenantId, async (tx) => {
     const decision = { memberId, channel, granted, source, actor: auth.actor };
-    if (!(await recordConsent(tx, auth.tenantId, { ...decision, at: ctx.clock.now() })))
+    if (!(await recordConsent(ctx.events, tx, auth.tenantId, { ...decision, at: ctx.clock.now() })))
       throw notFound('member');
-    await ctx.events.record(tx, auth.tenantId, 'member.consent_changed', {
-      memberId,
-      channel,
-      granted,
-    });
     return (await findMember(tx, memberId))!;
   });
 }

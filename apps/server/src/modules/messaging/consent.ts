@@ -1,4 +1,5 @@
 import type { Tx } from '@regulars/db';
+import type { Events } from '../../platform/events';
 import { systemActor } from '../../platform/audit';
 import { recordConsent } from '../members';
 
@@ -11,6 +12,7 @@ export type UnsubscribeSource = 'unsubscribe_link' | 'one_click' | 'sms_keyword'
  * consent when it sends. False when the member had no consent to withdraw.
  */
 export async function withdrawConsent(
+  events: Events,
   tx: Tx,
   tenantId: string,
   memberId: string,
@@ -18,7 +20,7 @@ export async function withdrawConsent(
   source: UnsubscribeSource,
   now: Date,
 ): Promise<boolean> {
-  return recordConsent(tx, tenantId, {
+  return recordConsent(events, tx, tenantId, {
     memberId,
     channel,
     granted: false,

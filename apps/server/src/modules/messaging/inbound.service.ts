@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Tx } from '@regulars/db';
+import type { Events } from '../../platform/events';
 import { withdrawConsent } from './consent';
 
 /** Replies that mean "stop sending me marketing" (Taiwan, China, Hong Kong and English usage). */
@@ -31,6 +32,7 @@ export type InboundInput = {
  * changes nothing and answers what was stored.
  */
 export async function receiveInbound(
+  events: Events,
   tx: Tx,
   tenantId: string,
   input: InboundInput,
@@ -84,6 +86,7 @@ export async function receiveInbound(
   if (kind === 'unsubscribe') {
     for (const m of members) {
       await withdrawConsent(
+        events,
         tx,
         tenantId,
         m.member_id,

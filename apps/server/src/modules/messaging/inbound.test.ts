@@ -46,7 +46,7 @@ describe('inbound SMS', () => {
 
   it('keeps a reply on the member and withdraws SMS consent on a keyword', async () => {
     const reply = await t.ctx.db.withTenant(tenantId, (tx) =>
-      receiveInbound(tx, tenantId, {
+      receiveInbound(t.ctx.events, tx, tenantId, {
         channel: 'sms',
         from: '+886922111222',
         text: '謝謝',
@@ -63,7 +63,7 @@ describe('inbound SMS', () => {
     );
     expect(((await consentOf()).consents as { sms: { granted: boolean } }).sms.granted).toBe(true);
     const stop = await t.ctx.db.withTenant(tenantId, (tx) =>
-      receiveInbound(tx, tenantId, {
+      receiveInbound(t.ctx.events, tx, tenantId, {
         channel: 'sms',
         from: '+886922111222',
         text: '退訂',

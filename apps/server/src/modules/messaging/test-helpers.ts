@@ -99,7 +99,7 @@ export async function seedMessaging(
         received_at: new Date(),
       })
       .execute();
-    await receiveInbound(tx, tenantId, {
+    await receiveInbound(ctx.events, tx, tenantId, {
       channel: 'sms',
       from: '+886900000000',
       text: `Reply of ${slug}`,

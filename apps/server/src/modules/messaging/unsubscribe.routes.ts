@@ -120,6 +120,7 @@ export function registerUnsubscribeRoutes(api: Api): void {
         const source: UnsubscribeSource = oneClick ? 'one_click' : 'unsubscribe_link';
         await ctx.db.withTenant(found.tenantId, (tx) =>
           withdrawConsent(
+            ctx.events,
             tx,
             found.tenantId,
             found.memberId,

@@ -76,7 +76,7 @@ export function registerSmsRoutes(api: Api): void {
           .select('phone_country')
           .executeTakeFirstOrThrow();
         const from = e164Of(req.query.from.trim(), phone_country);
-        await receiveInbound(tx, target.tenantId, {
+        await receiveInbound(ctx.events, tx, target.tenantId, {
           channel: 'sms',
           from,
           text,
