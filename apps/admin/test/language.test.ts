@@ -56,6 +56,7 @@ describe('language', () => {
         '員工',
         '角色權限',
         'API 金鑰',
+        'Webhooks',
         '稽核紀錄',
       ]);
       expect(await see(page.getByTestId('role-name'))).toBe('系統管理員');
