@@ -9,9 +9,9 @@ import { embeddedSettings, parseMemory, parseSettings, sizedSettings } from './e
 const GB = 1024 ** 3;
 
 describe('embedded PostgreSQL memory settings', () => {
-  it('size to the machine: a quarter for shared buffers, capped at 8 GB', () => {
+  it('size to the machine: a quarter for shared buffers, capped at 4 GB', () => {
     expect(sizedSettings(24 * GB)).toEqual({
-      shared_buffers: '6144MB',
+      shared_buffers: '4096MB',
       effective_cache_size: '12288MB',
       maintenance_work_mem: '1024MB',
       autovacuum_work_mem: '256MB',
@@ -26,7 +26,7 @@ describe('embedded PostgreSQL memory settings', () => {
       work_mem: '8MB',
       shared_preload_libraries: 'pg_prewarm',
     });
-    expect(sizedSettings(128 * GB).shared_buffers).toBe('8192MB');
+    expect(sizedSettings(128 * GB).shared_buffers).toBe('4096MB');
     // Below 1 GB, PostgreSQL's own small defaults.
     expect(sizedSettings(512 * 1024 ** 2)).toEqual({});
   });
@@ -48,6 +48,7 @@ describe('embedded PostgreSQL memory settings', () => {
       /REGULARS_PG_MEMORY must be an amount of memory such as 4GB/,
     );
     expect(() => parseSettings('shared_buffers')).toThrow(/name=value pairs/);
+    expect(parseSettings('shared_preload_libraries=')).toEqual({ shared_preload_libraries: '' });
     expect(() => parseSettings('x=1; DROP')).toThrow(/"DROP"/);
   });
 

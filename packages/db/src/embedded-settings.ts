@@ -7,7 +7,9 @@ import { totalmem } from 'node:os';
  * members' heap and indexes (~900 MB) then never stay in PostgreSQL's cache, and every scattered
  * read of a search becomes a system call.
  *
- * - shared_buffers: a quarter of the memory, at most 8 GB (below 1 GB of memory: the default);
+ * - shared_buffers: a quarter of the memory, at most 4 GB (below 1 GB of memory: the default).
+ *   Each GB of it costs ~22 MB of memory even at idle (its buffer descriptors), and 4 GB already
+ *   holds the members' table and indexes of ~4 million members;
  * - effective_cache_size: half of the memory (a planner hint: what the OS cache is likely to hold);
  * - maintenance_work_mem: 1/16, between 64 MB and 1 GB (index builds, VACUUM, GIN pending lists);
  *   autovacuum's workers at most 256 MB each;
@@ -17,7 +19,8 @@ import { totalmem } from 'node:os';
  *
  * Overrides, through the environment: `REGULARS_PG_MEMORY` sizes for another amount than the
  * machine's (e.g. `4GB`, `512MB`: other services share the box), and `REGULARS_PG_SETTINGS` sets
- * any server setting, winning over the sizing (`shared_buffers=2GB work_mem=16MB`).
+ * any server setting, winning over the sizing (`shared_buffers=2GB work_mem=16MB`;
+ * `shared_preload_libraries=` with nothing after it turns autoprewarm off).
  */
 export type EmbeddedSizing = 'machine' | 'default';
 
@@ -56,7 +59,7 @@ export function sizedSettings(memoryBytes: number): Record<string, string> {
   if (mb < 1024) return {};
   const maintenance = clamp(mb / 16, 64, 1024);
   return {
-    shared_buffers: `${clamp(mb / 4, 128, 8192)}MB`,
+    shared_buffers: `${clamp(mb / 4, 128, 4096)}MB`,
     effective_cache_size: `${clamp(mb / 2, 512, Infinity)}MB`,
     maintenance_work_mem: `${maintenance}MB`,
     autovacuum_work_mem: `${Math.min(maintenance, 256)}MB`,
@@ -69,7 +72,7 @@ export function sizedSettings(memoryBytes: number): Record<string, string> {
 export function parseSettings(value: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
-    const m = /^([a-z_][a-z0-9_.]*)=(.+)$/i.exec(pair);
+    const m = /^([a-z_][a-z0-9_.]*)=(.*)$/i.exec(pair);
     if (!m)
       throw new Error(
         `REGULARS_PG_SETTINGS must be name=value pairs such as "shared_buffers=2GB work_mem=16MB", got "${pair}"`,
