@@ -1,24 +1,9 @@
-/** Wall-clock parts of an instant in an IANA time zone. */
+import { localParts as calendarParts } from '../loyalty/local-time';
+
+/** Wall-clock parts of an instant in an IANA time zone (one cached formatter per zone). */
 export function localParts(at: Date, timeZone: string) {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const p = Object.fromEntries(fmt.formatToParts(at).map((x) => [x.type, x.value]));
-  return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour),
-    minute: Number(p.minute),
-    second: Number(p.second),
-  };
+  const { year, month, day, hour, minute, second } = calendarParts(at, timeZone);
+  return { year, month, day, hour, minute, second };
 }
 
 /** The offset of a time zone from UTC at an instant, in milliseconds. */
