@@ -7,7 +7,7 @@ import type { ChannelKind } from './channel';
 import { addressOf, loadMembers, loadTenant } from './facts';
 import { pickVariant, renderVariant } from './render';
 import { unsubscribeUrl } from './tokens';
-import { resolveVariables } from './variables';
+import { resolveVariables, variablesUsed } from './variables';
 
 export const SEND_QUEUE = 'messaging-send';
 export const RELEASE_QUEUE = 'messaging-release';
@@ -82,6 +82,10 @@ export async function enqueueMessages(
       return member ? [{ member, language: langOf(i) }] : [];
     }),
     tenant,
+    variablesUsed([
+      ...[...templates.values()].flatMap((t) => Object.values(t)),
+      ...inputs.flatMap((i) => (i.content ? [i.content] : [])),
+    ]),
   );
   const rows = inputs.map((input) => {
     const member = input.memberId ? members.get(input.memberId) : undefined;

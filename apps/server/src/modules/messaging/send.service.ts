@@ -12,7 +12,7 @@ import { recordAudit } from '../../platform/audit';
 import { addressOf, loadMembers, loadTenant } from './facts';
 import { enqueueMessage } from './outbox.service';
 import { pickVariant, renderVariant } from './render';
-import { resolveVariables } from './variables';
+import { resolveVariables, variablesUsed } from './variables';
 
 /** A message typed or chosen by staff for one member, from the member card. */
 export async function sendToMember(
@@ -74,7 +74,12 @@ export async function previewMessage(
     const language = member.language ?? tenant.language;
     const picked = pickVariant(variants, language, tenant.language);
     if (!picked) throw new AppError('template.no_variant');
-    const vars = await resolveVariables(tx, [{ member, language: picked.language }], tenant);
+    const vars = await resolveVariables(
+      tx,
+      [{ member, language: picked.language }],
+      tenant,
+      variablesUsed([picked.variant]),
+    );
     const rendered = renderVariant(picked.variant, vars.get(member.memberId) ?? {}, {
       channel: req.channel,
       language: picked.language,

@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../../../../../test/app';
 import { drainOutbox } from './test-helpers';
+import { variablesUsed } from './variables';
 
 let t: TestApp;
 let tenantId: string;
@@ -171,5 +172,19 @@ describe('message templates', () => {
       payload: { name: 'Mine', category: 'marketing', variants },
     });
     expect(denied.statusCode).toBe(403);
+  });
+});
+
+describe('variables a message needs', () => {
+  it('are read from every part of every variant, so only their providers are asked', () => {
+    const used = variablesUsed([
+      {
+        subject: '{{ member.salutation }}，您好',
+        text: '餘額 {{ points.balance | default: "0" }} 點',
+      },
+      { text: 'Hi', html: '<p>{{ tier.name }}</p>{{ not a slot }}' },
+    ]);
+    expect([...used].sort()).toEqual(['member.salutation', 'points.balance', 'tier.name']);
+    expect(variablesUsed([{ text: 'Thank you for your order' }]).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
-import type { Translated } from '@regulars/contracts';
-import { addressAs, type Lang } from '@regulars/core';
+import type { TemplateVariant, Translated } from '@regulars/contracts';
+import { addressAs, parseTemplate, type Lang } from '@regulars/core';
 import type { Tx } from '@regulars/db';
 import type { MemberFacts, TenantFacts } from './facts';
 
@@ -31,14 +31,30 @@ export function knownVariables(): Set<string> {
   return new Set(templateVariables().map((v) => v.key));
 }
 
-/** Every provider's values for the members, merged per member. */
+/** The variables the given template texts (subjects, text and HTML parts) use. */
+export function variablesUsed(variants: Iterable<TemplateVariant>): Set<string> {
+  const used = new Set<string>();
+  for (const v of variants)
+    for (const source of [v.subject, v.text, v.html])
+      if (source)
+        for (const part of parseTemplate(source).parts)
+          if (part.kind === 'var') used.add(part.name);
+  return used;
+}
+
+/**
+ * Every provider's values for the members, merged per member. With `used`, only the providers of
+ * variables the templates use are asked: a batch of plain receipts reads no points or tiers.
+ */
 export async function resolveVariables(
   tx: Tx,
   members: { member: MemberFacts; language: Lang }[],
   tenant: TenantFacts,
+  used?: ReadonlySet<string>,
 ): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
   for (const p of providers) {
+    if (used && !p.variables.some((v) => used.has(v.key))) continue;
     const values = await p.resolve(tx, members, tenant);
     for (const [id, v] of values) out.set(id, { ...out.get(id), ...v });
   }
