@@ -6,7 +6,7 @@ import { startSmtp, type TestSmtp } from '../../../../../test/smtp';
 import { enqueueMessages } from './index';
 
 const worker = fileURLToPath(new URL('./kill-worker.fixture.ts', import.meta.url));
-const TOTAL = 2000;
+const TOTAL = 10_000;
 
 let t: TestApp;
 let smtp: TestSmtp;
@@ -88,8 +88,8 @@ describe('a worker killed mid-batch', () => {
     ).map((b) => b.batch_id!);
     expect(batches).toHaveLength(TOTAL / 500); // one job per 500 messages, not one per message
 
-    // Killed three times, in the middle of a batch each time, then left to finish.
-    for (const killAt of [300, 900, 1400]) {
+    // Killed four times, in the middle of a batch each time, then left to finish.
+    for (const killAt of [300, 2_900, 6_100, 9_400]) {
       const code = await runWorker(batches, killAt);
       expect(code).not.toBe(0);
       expect(smtp.received.length).toBeLessThan(TOTAL);
