@@ -3,6 +3,7 @@ import type { TierReevaluation } from '@regulars/contracts';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
 import { spentBetween } from '../../members';
+import { pointsEarnedByMembers } from '../points/earned-facts';
 import { NIGHTLY_CRON, NIGHTLY_QUEUE, runRewardsNightly } from './nightly';
 import { evaluateMemberTier } from './tier-evaluation';
 import { activeTiers, readTierSettings, type TierRow, type TierSettingsRow } from './tier-store';
@@ -16,20 +17,20 @@ type Held = { member_id: string; tier_id: string | null; since: Date; below_sinc
 type Sorted = { change: Held[]; startGrace: string[]; clearGrace: string[] };
 
 /**
- * What each member of a chunk needs. For spending over a rolling or calendar year the values of
- * the whole chunk come from two set-based queries and the pure rules decide: graces start and
- * clear in one statement each, and only members whose tier changes (history, event, perk) go
- * through the exact, locked path of evaluateMemberTier — as every member does under other
- * settings.
+ * What each member of a chunk needs. Over a rolling or calendar year the values of the whole
+ * chunk (money spent, or points earned less returns) come from two set-based queries and the
+ * pure rules decide: graces start and clear in one statement each, and only members whose tier
+ * changes (history, event, perk) go through the exact, locked path of evaluateMemberTier — as
+ * every member does over a since-change period.
  */
 async function sortChunk(tx: Tx, held: Held[], loaded: Loaded, now: Date): Promise<Sorted> {
   const { settings, tiers } = loaded;
   const sorted: Sorted = { change: [], startGrace: [], clearGrace: [] };
-  if (settings.basis !== 'spend' || settings.window === 'since_change')
-    return { ...sorted, change: held };
+  if (settings.window === 'since_change') return { ...sorted, change: held };
   const ids = held.map((h) => h.member_id);
+  const valuesBetween = settings.basis === 'points' ? pointsEarnedByMembers : spentBetween;
   const win = qualifyingWindow(settings.window, now, settings.timeZone, now, settings.periodMonths);
-  const values = await spentBetween(tx, ids, win.from, win.to);
+  const values = await valuesBetween(tx, ids, win.from, win.to);
   const kept = retentionWindow(
     settings.window,
     now,
@@ -38,7 +39,7 @@ async function sortChunk(tx: Tx, held: Held[], loaded: Loaded, now: Date): Promi
     settings.periodMonths,
   )!;
   const retained =
-    settings.window === 'calendar_year' ? await spentBetween(tx, ids, kept.from, kept.to) : null;
+    settings.window === 'calendar_year' ? await valuesBetween(tx, ids, kept.from, kept.to) : null;
   for (const h of held) {
     const { action } = decideTier({
       tiers,
