@@ -251,7 +251,9 @@ describe('nightly points maintenance, set-based', () => {
         BEGIN IF NEW.member_id = '${ids[7]}' THEN RAISE EXCEPTION 'killed'; END IF; RETURN NEW; END $$`);
       await owner.query(`CREATE TRIGGER die BEFORE INSERT ON points_entries
         FOR EACH ROW EXECUTE FUNCTION die()`);
-      await expect(runPointsMaintenance(t.ctx, tenantId, { chunk: 3 })).rejects.toThrow('killed');
+      // One chunk at a time, so which chunks committed before the failure is known.
+      const once = { chunk: 3, concurrency: 1 };
+      await expect(runPointsMaintenance(t.ctx, tenantId, once)).rejects.toThrow('killed');
       const expired = await inTx(tenantId, (tx) =>
         sql<{ member_id: string }>`SELECT DISTINCT member_id FROM points_entries
           WHERE kind = 'expire' ORDER BY member_id`.execute(tx),

@@ -106,7 +106,10 @@ export async function confirmMemberBatches(
 // Members per transaction: each chunk is a few statements whatever its size, and its locks are
 // held for well under a second, so a till waiting on one of its members hardly notices.
 const CHUNK = 2000;
+// Chunks written at once (each on its own connection, on disjoint members).
+const CONCURRENCY = 2;
 const RETRYABLE = new Set(['40P01', '40001']);
+const NO_MEMBER = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The nightly work of one tenant: confirms pending points whose return window has passed, then
@@ -118,25 +121,47 @@ const RETRYABLE = new Set(['40P01', '40001']);
 export async function runPointsMaintenance(
   ctx: AppContext,
   tenantId: string,
-  opts: { chunk?: number } = {},
+  opts: { chunk?: number; concurrency?: number } = {},
 ): Promise<{ confirmed: number; expired: number }> {
   const now = ctx.clock.now();
   const size = opts.chunk ?? CHUNK;
   const counts = { confirmed: 0, expired: 0 };
   for (const step of ['confirmed', 'expired'] as const) {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const { ids, done } = await inChunk(ctx, tenantId, async (tx) => {
-        const ids = await dueMembers(tx, tenantId, step, now, after, size);
-        if (!ids.length) return { ids, done: 0 };
-        await lockBalances(tx, tenantId, ids);
-        const write = step === 'confirmed' ? confirmChunk : expireChunk;
-        return { ids, done: await write(ctx, tx, tenantId, ids, now) };
+    const write = step === 'confirmed' ? confirmChunk : expireChunk;
+    // The chunks are cut one after the other (keyset by member id), written side by side.
+    let after = NO_MEMBER;
+    let stop = false;
+    let cutting: Promise<unknown> = Promise.resolve();
+    const nextChunk = () => {
+      const next = cutting.then(async () => {
+        if (stop) return [];
+        const ids = await ctx.db.withTenant(tenantId, (tx) =>
+          dueMembers(tx, tenantId, step, now, after, size),
+        );
+        if (ids.length) after = ids.at(-1)!;
+        if (ids.length < size) stop = true;
+        return ids;
       });
-      counts[step] += done;
-      if (ids.length) after = ids.at(-1)!;
-      if (ids.length < size) break;
-    }
+      cutting = next.catch(() => undefined);
+      return next;
+    };
+    const worker = async () => {
+      for (let ids = await nextChunk(); ids.length; ids = await nextChunk()) {
+        const done = await inChunk(ctx, tenantId, async (tx) => {
+          await lockBalances(tx, tenantId, ids);
+          return write(ctx, tx, tenantId, ids, now);
+        }).catch((err: unknown) => {
+          stop = true; // a failed chunk stops the run; the next run resumes it
+          throw err;
+        });
+        counts[step] += done;
+      }
+    };
+    const ran = await Promise.allSettled(
+      Array.from({ length: opts.concurrency ?? CONCURRENCY }, worker),
+    );
+    const failed = ran.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return counts;
 }
