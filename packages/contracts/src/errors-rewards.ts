@@ -53,6 +53,22 @@ export const REWARD_ERRORS = {
       en: 'This coupon was already used at {at} and cannot be used again.',
     },
   },
+  'coupon.other_member': {
+    status: 409,
+    message: {
+      'zh-CN': '这张优惠券属于另一位会员，不能用在这位会员的消费上。请核对会员或优惠券。',
+      'zh-TW': '這張優惠券屬於另一位會員，不能用在這位會員的消費上。請核對會員或優惠券。',
+      en: "This coupon belongs to another member and can't be used on this member's sale. Check the member or the coupon.",
+    },
+  },
+  'coupon.basket_needed': {
+    status: 400,
+    message: {
+      'zh-CN': '此优惠券需消费满 {min} 才能使用：请一并送出本次消费金额（basketMinor）。',
+      'zh-TW': '此優惠券需消費滿 {min} 才能使用：請一併送出本次消費金額（basketMinor）。',
+      en: 'This coupon needs a purchase of at least {min}: send the sale’s total (basketMinor) with it.',
+    },
+  },
   'coupon.void': {
     status: 409,
     message: {

@@ -136,8 +136,10 @@ export const CouponRedeem = z
   .strictObject({
     code: z.string().trim().min(1).max(40).optional(),
     qr: z.string().trim().min(1).max(300).optional(),
-    /** The sale's total, to check a minimum spend and compute the discount. */
+    /** The sale's total, to check a minimum spend (required then) and compute the discount. */
     basketMinor: Minor.optional(),
+    /** The member the till is serving: another member's coupon is refused. */
+    memberId: Uuid.optional(),
     /** The POS's reference of the sale. */
     purchaseRef: z.string().trim().min(1).max(100).optional(),
     storeId: Uuid.optional(),

@@ -48,6 +48,7 @@ export function CouponsPanel(props: {
     try {
       const out = await post.current<Redeemed>('/coupons/redeem', {
         ...ref,
+        memberId: props.memberId,
         ...(props.basketMinor > 0 ? { basketMinor: props.basketMinor } : {}),
         purchaseRef: props.purchaseRef,
         ...(props.storeId ? { storeId: props.storeId } : {}),
@@ -84,17 +85,21 @@ export function CouponsPanel(props: {
       .join(' · ');
 
   const confirm = (c: Coupon, ref: CouponRef) =>
-    modal.confirm({
-      title: t('cashier.coupons.confirm', { name: c.rewardName, code: c.code }),
-      content:
-        c.memberId !== props.memberId
-          ? t('cashier.coupons.otherMember', { name: c.memberName })
-          : describe(c),
-      okText: t('cashier.coupons.redeem'),
-      okButtonProps: { size: 'large', 'data-testid': 'coupon-confirm' } as ButtonProps,
-      cancelButtonProps: { size: 'large' },
-      onOk: () => redeem(ref),
-    });
+    c.memberId !== props.memberId
+      ? // Coupons are personal: the till refuses another member's (the server would too).
+        modal.error({
+          title: t('cashier.coupons.confirm', { name: c.rewardName, code: c.code }),
+          content: t('cashier.coupons.otherMember', { name: c.memberName }),
+          okButtonProps: { size: 'large' },
+        })
+      : modal.confirm({
+          title: t('cashier.coupons.confirm', { name: c.rewardName, code: c.code }),
+          content: describe(c),
+          okText: t('cashier.coupons.redeem'),
+          okButtonProps: { size: 'large', 'data-testid': 'coupon-confirm' } as ButtonProps,
+          cancelButtonProps: { size: 'large' },
+          onOk: () => redeem(ref),
+        });
 
   const tryTyped = async (raw: string) => {
     const value = raw.trim();

@@ -1,4 +1,4 @@
-import { normalizeCouponCode } from '@regulars/core';
+import { calendarParts, normalizeCouponCode } from '@regulars/core';
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext, AuthContext } from '../../../http/context';
 import { AppError, notFound } from '../../../http/errors';
@@ -22,6 +22,12 @@ export function codeFrom(
 }
 
 const money = (minor: number) => (minor / 100).toFixed(2);
+const pad = (n: number) => String(n).padStart(2, '0');
+/** An instant as the business's staff read it: 2026-11-25 23:58 in its time zone. */
+function localTime(at: Date, timeZone: string): string {
+  const p = calendarParts(at, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
 const viewCtx = (ctx: AppContext, auth: AuthContext) => ({
   secret: ctx.config.secret,
   tenantId: auth.tenantId,
@@ -36,18 +42,23 @@ function refusal(
     valid_from: Date;
     valid_until: Date;
     min_spend_minor: string | number;
+    member_id: string;
+    time_zone: string;
   },
   now: Date,
-  basketMinor: number | undefined,
+  input: { basketMinor?: number; memberId?: string },
 ): AppError | null {
+  const at = (d: Date) => localTime(d, c.time_zone);
   if (c.status === 'redeemed')
-    return new AppError('coupon.already_redeemed', { at: c.redeemed_at!.toISOString() });
+    return new AppError('coupon.already_redeemed', { at: at(c.redeemed_at!) });
   if (c.status === 'void') return new AppError('coupon.void');
-  if (c.valid_from > now)
-    return new AppError('coupon.not_yet_valid', { from: c.valid_from.toISOString() });
-  if (c.valid_until <= now)
-    return new AppError('coupon.expired', { until: c.valid_until.toISOString() });
+  if (input.memberId && input.memberId !== c.member_id) return new AppError('coupon.other_member');
+  if (c.valid_from > now) return new AppError('coupon.not_yet_valid', { from: at(c.valid_from) });
+  if (c.valid_until <= now) return new AppError('coupon.expired', { until: at(c.valid_until) });
   const min = Number(c.min_spend_minor);
+  const basketMinor = input.basketMinor;
+  if (min > 0 && basketMinor === undefined)
+    return new AppError('coupon.basket_needed', { min: money(min) });
   if (basketMinor !== undefined && basketMinor < min)
     return new AppError('coupon.min_spend', { min: money(min), basket: money(basketMinor) });
   return null;
@@ -71,6 +82,9 @@ async function lockByCode(tx: Tx, code: string) {
       'r.kind',
       'r.amount_minor',
       'r.percent_off',
+      sql<string>`(SELECT time_zone FROM tenants t WHERE t.tenant_id = c.tenant_id)`.as(
+        'time_zone',
+      ),
     ])
     .where('c.code', '=', code)
     .forUpdate('c')
@@ -108,6 +122,7 @@ export async function redeemCoupon(
     code?: string;
     qr?: string;
     basketMinor?: number;
+    memberId?: string;
     purchaseRef?: string;
     storeId?: string;
   },
@@ -119,7 +134,7 @@ export async function redeemCoupon(
   return ctx.db.withTenant(auth.tenantId, async (tx) => {
     const now = ctx.clock.now();
     const c = await lockByCode(tx, code);
-    const refused = refusal(c, now, input.basketMinor);
+    const refused = refusal(c, now, input);
     if (refused) throw refused;
     await tx
       .updateTable('coupons')

@@ -157,13 +157,23 @@ describe('coupons at the till', () => {
     const c = await issue();
     const results = await Promise.all(
       Array.from({ length: 32 }, (_, i) =>
-        useCoupon(i % 2 ? { code: c.code } : { qr: c.qr, basketMinor: 80_000 }),
+        useCoupon(
+          i % 2 ? { code: c.code, basketMinor: 70_000 } : { qr: c.qr, basketMinor: 80_000 },
+        ),
       ),
     );
     const ok = results.filter((r) => r.statusCode === 200);
     expect(ok).toHaveLength(1);
     for (const r of results.filter((x) => x.statusCode !== 200))
       expectError(r, 409, 'coupon.already_redeemed');
+    // When, as staff read it: the business's local time, not an ISO instant.
+    const late = expectError(
+      await useCoupon({ code: c.code, basketMinor: 80_000 }),
+      409,
+      'coupon.already_redeemed',
+    );
+    expect(late.message).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(late.message).not.toMatch(/\dT\d|Z\b/);
     const events = await t.ctx.db.withTenant(tenantId, (tx) =>
       tx
         .selectFrom('domain_events')
@@ -208,6 +218,14 @@ describe('coupons at the till', () => {
       'coupon.min_spend',
     );
     expect(min.message).toContain('500.00');
+    // A minimum spend needs the sale's total; a coupon is for its own member only.
+    expectError(await useCoupon({ code: c.code }), 400, 'coupon.basket_needed');
+    const other = await newMember(admin, '李四');
+    expectError(
+      await useCoupon({ code: c.code, basketMinor: 60_000, memberId: other }),
+      409,
+      'coupon.other_member',
+    );
     const check = await cashier.inject({
       method: 'POST',
       url: '/api/coupons/check',
