@@ -61,6 +61,14 @@ export const LOYALTY_ERRORS = {
       en: 'The return id "{externalId}" was already used for another return. Use a new id.',
     },
   },
+  'points.external_id_conflict': {
+    status: 409,
+    message: {
+      'zh-CN': '编号「{externalId}」已用于这位会员另一笔点数不同的扣点。请为新交易使用新的编号。',
+      'zh-TW': '編號「{externalId}」已用於這位會員另一筆點數不同的扣點。請為新交易使用新的編號。',
+      en: 'The id "{externalId}" was already used for another spending of points by this member, for a different amount. Use a new id.',
+    },
+  },
   'stored_value.insufficient': {
     status: 409,
     message: {

@@ -138,7 +138,12 @@ export async function spendPoints(
   const kind = input.kind ?? 'spend';
   let bal = await lockBalance(tx, input.tenantId, input.memberId);
   const existing = await findEntry(tx, input.memberId, kind, input.source, input.sourceRef);
-  if (existing) return { entryId: existing.entry_id, balance: bal.available, created: false };
+  if (existing) {
+    // The same reference for another amount is not a retry: say so rather than answer the first.
+    if (Number(existing.points) !== -input.points)
+      throw new AppError('points.external_id_conflict', { externalId: input.sourceRef });
+    return { entryId: existing.entry_id, balance: bal.available, created: false };
+  }
   const now = ctx.clock.now();
   bal = await expireMemberBatches(ctx, tx, input.tenantId, input.memberId, now, bal);
   if (bal.available < input.points)

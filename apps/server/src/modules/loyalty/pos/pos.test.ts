@@ -86,6 +86,15 @@ describe('the till', () => {
       }),
     );
     expect(again.balance.available).toBe(6);
+    // The same id for another amount is a mistake at the till, not a retry: refused, nothing spent.
+    expectError(
+      await f.till({
+        url: '/api/pos/points/spend',
+        payload: { memberId: wang, points: 5, externalId: 'pay-1' },
+      }),
+      409,
+      'points.external_id_conflict',
+    );
     const err = expectError(
       await f.till({
         url: '/api/pos/points/spend',
