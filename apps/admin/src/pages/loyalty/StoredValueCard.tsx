@@ -19,7 +19,9 @@ export function StoredValueCard({ memberId }: { memberId: string }) {
       <ErrorAlert error={account.error} />
       <Statistic
         title={t('loyalty.member.storedBalance')}
-        value={formatMoney(a?.balanceMinor ?? 0, currency, lang)}
+        // Not "NT$0" while the balance is on its way: a spinner until it is known.
+        loading={!a && !account.error}
+        value={a ? formatMoney(a.balanceMinor, currency, lang) : '—'}
         data-testid="stored-value-balance"
       />
       <List
