@@ -29,7 +29,8 @@ export { searchColumns } from './normalize';
 export { recordPurchase, recordPurchaseIn, recordReturnedSpend } from './purchases.service';
 export { memberNames, membersWithBirthday, spentBetween } from './loyalty-facts';
 export { createProduct, listCategories, saveCategory, updateProduct } from './catalog.service';
-export { recordPurchases, type PurchaseInput } from './purchases.service';
+export { type PurchaseInput } from './purchases.service';
+export { recordPurchases } from './purchases-bulk.service';
 // Consent decisions from elsewhere (an unsubscribe link, an SMS keyword), in the caller's transaction.
 export { recordConsent, type ConsentDecision } from './consent.service';
 // Modules that add to the member timeline (messages, points): see docs/architecture.md, "Timeline".
