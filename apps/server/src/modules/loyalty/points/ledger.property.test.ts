@@ -51,7 +51,8 @@ async function sequence(program: Program, ops: Op[]) {
   for (let i = 0; i < 3; i++) ids.push(await f.member(`會員 ${r}-${i}`));
   const keys = new Map<string, Kept>();
   const purchases = new Map<string, Purchase>();
-  const spends = new Map<string, string>();
+  /** Each spend's first entry and amount, by member and external id. */
+  const spends = new Map<string, { entryId: string; points: number }>();
   const returns = new Map<string, { purchaseId: string; returnId: string; points: number }>();
   const applied = { adjust: 0, clawback: 0 };
 
@@ -157,16 +158,20 @@ async function sequence(program: Program, ops: Op[]) {
       const take = op.k === 'spend' ? spendOf(op.percent, a.available) : -op.points;
       if (replay) {
         // nothing to add: the answer was checked against the first
-      } else if (once) {
+      } else if (once && once.points === take) {
         expect(res.statusCode, `${label}: ${res.body}`).toBe(200);
-        expect(res.json().entryId, label).toBe(once);
+        expect(res.json().entryId, label).toBe(once.entryId);
+      } else if (once) {
+        // The same id for another amount is a mistake, not a retry: refused, nothing spent.
+        expect(codeOf(res), `${label}: ${res.body}`).toBe('points.external_id_conflict');
       } else if (take > 0 && a.available < take) {
         // Never beyond the spendable balance, whatever the debt policy.
         expect(codeOf(res), `${label}: ${res.body}`).toBe('points.insufficient');
       } else {
         expect(res.statusCode, `${label}: ${res.body}`).toBe(200);
         expect(res.json().balance.available, label).toBe(a.available - take);
-        if (op.k === 'spend') spends.set(`${memberId}/${ext}`, res.json().entryId);
+        if (op.k === 'spend')
+          spends.set(`${memberId}/${ext}`, { entryId: res.json().entryId, points: take });
         else applied.adjust++;
         changed = true;
       }
