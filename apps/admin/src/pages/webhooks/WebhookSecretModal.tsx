@@ -1,5 +1,5 @@
-import { Alert, Button, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { OneTimeSecret } from '../../components/OneTimeSecret';
 
 /** A new or rotated signing secret, shown this once. */
 export function WebhookSecretModal(props: {
@@ -8,31 +8,13 @@ export function WebhookSecretModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      open={!!props.shown}
+    <OneTimeSecret
+      secret={props.shown?.secret ?? null}
       title={t('webhooks.secretTitle', { url: props.shown?.url ?? '' })}
-      onCancel={props.onClose}
-      mask={{ closable: false }}
-      footer={
-        <Button type="primary" onClick={props.onClose}>
-          {t('webhooks.secretDone')}
-        </Button>
-      }
-    >
-      <Alert
-        type="warning"
-        showIcon
-        title={t('webhooks.secretWarning')}
-        style={{ marginBottom: 16 }}
-      />
-      <Typography.Paragraph
-        copyable={{ text: props.shown?.secret, tooltips: [t('common.copy'), t('common.copied')] }}
-        code
-        data-testid="webhook-secret"
-        style={{ wordBreak: 'break-all', fontSize: 14 }}
-      >
-        {props.shown?.secret}
-      </Typography.Paragraph>
-    </Modal>
+      warning={t('webhooks.secretWarning')}
+      done={t('webhooks.secretDone')}
+      testId="webhook-secret"
+      onClose={props.onClose}
+    />
   );
 }
