@@ -65,9 +65,16 @@ export class Events {
   }
 
   /**
-   * Whether any subscriber takes events of this type for this tenant: what `record` asks before
-   * enqueueing a delivery, and what code that inserts events set-based must ask too.
+   * The second half of `record` for events a set-based statement has already inserted into
+   * `domain_events` in `tx`: enqueues their delivery in the same transaction, exactly when
+   * `record` would (asking `wanted` once for the lot).
    */
+  async enqueueInserted(tx: Tx, tenantId: string, type: string, eventIds: string[]): Promise<void> {
+    if (!eventIds.length || !(await this.wanted(tx, tenantId, type))) return;
+    for (const eventId of eventIds) await this.jobs.enqueue(tx, QUEUE, { tenantId, eventId });
+  }
+
+  /** Whether any subscriber takes events of this type for this tenant (asked before enqueueing). */
   async wanted(tx: Tx, tenantId: string, type: string): Promise<boolean> {
     const subs = this.subscribers.filter((s) => s.types.includes(type));
     if (subs.some((s) => !s.wants)) return true;

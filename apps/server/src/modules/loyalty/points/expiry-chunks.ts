@@ -1,6 +1,5 @@
 import { sql, type Tx } from '@regulars/db';
 import type { AppContext } from '../../../http/context';
-import { enqueueRecorded } from './bulk-events';
 
 export type DueStep = 'confirmed' | 'expired';
 
@@ -85,7 +84,7 @@ export async function expireChunk(
     FROM moved ORDER BY member_id
     RETURNING event_id`.execute(tx);
   const events = r.rows.map((e) => e.event_id);
-  await enqueueRecorded(ctx, tx, tenantId, 'points.expired', events);
+  await ctx.events.enqueueInserted(tx, tenantId, 'points.expired', events);
   return events.length;
 }
 
@@ -138,6 +137,6 @@ export async function confirmChunk(
     FROM moved ORDER BY member_id
     RETURNING event_id`.execute(tx);
   const events = r.rows.map((e) => e.event_id);
-  await enqueueRecorded(ctx, tx, tenantId, 'points.confirmed', events);
+  await ctx.events.enqueueInserted(tx, tenantId, 'points.confirmed', events);
   return events.length;
 }
